@@ -1,0 +1,140 @@
+"""Every work the site cites, kept once in includes/bibliography/*.yml and formatted from there."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+import pathlib
+import re
+
+import yaml
+
+from .content import INCLUDES
+
+BIBLIOGRAPHY = INCLUDES / "bibliography"
+KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# How the Sources page groups the works, in this order.
+KINDS = {
+    "official": "Official documents and statistics",
+    "international": "International organisations and observers",
+    "ngo": "Human-rights and research organisations",
+    "news": "News reports",
+    "academic": "Books and academic work",
+    "data": "Data sources",
+    "article": "The original article and its bibliography",
+}
+REQUIRED = ("title", "publisher", "date", "kind")
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+class BibliographyError(Exception):
+    """An entry is incomplete, repeated or unknown; the message names the file and the key."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Work:
+    key: str
+    title: str
+    publisher: str
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source allows
+    kind: str
+    url: str | None
+    author: str | None
+    note: str | None
+    file: str
+
+    @property
+    def display_date(self) -> str:
+        return display_date(self.date)
+
+
+def display_date(value: str) -> str:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
+    return str(parts[0])
+
+
+def _check_date(value, where: str) -> str:
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    try:
+        parts = [int(p) for p in text.split("-")]
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        if len(parts) > 3:
+            raise ValueError
+    except (ValueError, IndexError):
+        raise BibliographyError(f"{where}: 'date' must be YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}")
+    return text
+
+
+def load(folder: pathlib.Path = BIBLIOGRAPHY) -> dict[str, Work]:
+    works: dict[str, Work] = {}
+    urls: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yml")):
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for key, entry in entries.items():
+            where = f"{path.parent.name}/{path.name}: {key}"
+            if not KEY.match(str(key)):
+                raise BibliographyError(f"{where}: keys are lower-case words joined by hyphens")
+            if key in works:
+                raise BibliographyError(f"{where}: key already used in {works[key].file}")
+            missing = [field for field in REQUIRED if not entry.get(field)]
+            if missing:
+                raise BibliographyError(f"{where}: missing {', '.join(missing)}")
+            if entry["kind"] not in KINDS:
+                raise BibliographyError(f"{where}: kind must be one of {', '.join(KINDS)}, found {entry['kind']!r}")
+            url = entry.get("url")
+            if url is None and not entry.get("note"):
+                raise BibliographyError(f"{where}: give a 'url', or a 'note' saying why there is none")
+            if url is not None:
+                if not str(url).startswith("https://") and not str(url).startswith("http://"):
+                    raise BibliographyError(f"{where}: 'url' must be an http(s) address, found {url!r}")
+                if url in urls:
+                    raise BibliographyError(f"{where}: same url as {urls[url]}; cite that entry instead")
+                urls[url] = key
+            works[key] = Work(
+                key=key,
+                title=str(entry["title"]),
+                publisher=str(entry["publisher"]),
+                date=_check_date(entry["date"], where),
+                kind=entry["kind"],
+                url=url,
+                author=entry.get("author"),
+                note=entry.get("note"),
+                file=path.name,
+            )
+    return works
+
+
+def footnote(work: Work) -> str:
+    """One citation as Markdown, for a footnote: who, what (linked), where, when."""
+    title = f"[{work.title}]({work.url})" if work.url else f"*{work.title}*"
+    who = f"{work.author}, " if work.author and work.author != work.publisher else ""
+    return f"{who}“{title}”, {work.publisher}, {work.display_date}."
+
+
+def bibliography_html(works: dict[str, Work]) -> str:
+    """The Sources page list: grouped by kind, newest first, each with an anchor 'src-<key>'."""
+    parts = []
+    for kind, heading in KINDS.items():
+        group = sorted((w for w in works.values() if w.kind == kind), key=lambda w: (w.date, w.key), reverse=True)
+        if kind == "article":
+            group.sort(key=lambda w: (w.author or w.publisher, w.date))
+        if not group:
+            continue
+        parts.append(f'<h2 id="{kind}">{html.escape(heading)}</h2>\n<ul class="bibliography">')
+        for work in group:
+            title = html.escape(work.title)
+            if work.url:
+                title = f'<a href="{html.escape(work.url)}">{title}</a>'
+            who = f"{html.escape(work.author)}. " if work.author else ""
+            note = f" <span class=\"bib-note\">{html.escape(work.note)}</span>" if work.note else ""
+            url = f' <span class="bib-url">{html.escape(work.url)}</span>' if work.url else ""
+            parts.append(
+                f'<li id="src-{work.key}">{who}“{title}”. {html.escape(work.publisher)}, '
+                f"{work.display_date}.{url}{note}</li>"
+            )
+        parts.append("</ul>")
+    return "\n".join(parts)

@@ -1,0 +1,125 @@
+"""The site's pages as plain data: front matter, the nav order, chapters and reading time."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import pathlib
+import posixpath
+import re
+
+import yaml
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+INCLUDES = ROOT / "includes"
+CONFIG = ROOT / "mkdocs.yml"
+# Material's offline plugin needs this shim to run search from file://; the site serves its own copy.
+IFRAME_WORKER_SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+
+# Reading speed for explanatory prose; 200 words a minute is the usual planning figure.
+WORDS_PER_MINUTE = 200
+
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+REQUIRED_META = ("title", "description", "updated")
+# Words a reader reads: drop markers, footnote definitions, HTML tags and link targets first.
+_NOT_PROSE = [
+    re.compile(r"<!--.*?-->", re.S),
+    re.compile(r"^\[\^[^\]]+\]:.*$", re.M),
+    re.compile(r"^\*\[[^\]]+\]:.*$", re.M),
+    re.compile(r"<[^>]+>"),
+    re.compile(r"\]\([^)]*\)"),
+    re.compile(r"\{[:#.][^}]*\}"),
+]
+_WORD = re.compile(r"[A-Za-z0-9À-ž’']+")
+
+
+class ContentError(Exception):
+    """A page breaks a rule of the site; the message names the page."""
+
+
+@dataclasses.dataclass(frozen=True)
+class PageInfo:
+    src: str  # path below docs/, e.g. "introduction/index.md"
+    title: str
+    description: str
+    updated: dt.date
+    chapter: int | None
+    body: str  # Markdown without front matter
+
+    @property
+    def reading_minutes(self) -> int:
+        return reading_minutes(self.body)
+
+
+def split_front_matter(text: str, src: str) -> tuple[dict, str]:
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise ContentError(f"{src}: no front matter (a '---' block with {', '.join(REQUIRED_META)})")
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        raise ContentError(f"{src}: front matter is not valid YAML ({error.problem}, line {error.problem_mark.line + 2})") from None
+    return meta, text[match.end():]
+
+
+def read_page(src: str, docs: pathlib.Path = DOCS) -> PageInfo:
+    meta, body = split_front_matter((docs / src).read_text(encoding="utf-8"), src)
+    missing = [key for key in REQUIRED_META if not meta.get(key)]
+    if missing:
+        raise ContentError(f"{src}: front matter lacks {', '.join(missing)}")
+    if not isinstance(meta["updated"], dt.date):
+        raise ContentError(f"{src}: 'updated' must be a date written YYYY-MM-DD, found {meta['updated']!r}")
+    chapter = meta.get("chapter")
+    if chapter is not None and not isinstance(chapter, int):
+        raise ContentError(f"{src}: 'chapter' must be a whole number, found {chapter!r}")
+    return PageInfo(src, str(meta["title"]), str(meta["description"]), meta["updated"], chapter, body)
+
+
+def nav_sources(nav: list) -> list[str]:
+    """Flatten MkDocs' nav (lists of strings and one-key mappings) to page paths, in order."""
+    found: list[str] = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            found.extend(nav_sources(value))
+        elif isinstance(value, str) and value.endswith(".md"):
+            found.append(value)
+    return found
+
+
+def load_nav(config_path: pathlib.Path = CONFIG) -> list:
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml uses !ENV tags; only the nav matters here, so read them as plain scalars.
+    _Loader.add_constructor("!ENV", lambda loader, node: None)
+    return yaml.load(config_path.read_text(encoding="utf-8"), Loader=_Loader)["nav"]
+
+
+def site_pages(nav: list | None = None, docs: pathlib.Path = DOCS) -> list[PageInfo]:
+    return [read_page(src, docs) for src in nav_sources(load_nav() if nav is None else nav)]
+
+
+def chapters(pages: list[PageInfo]) -> list[PageInfo]:
+    found = [page for page in pages if page.chapter is not None]
+    numbers = [page.chapter for page in found]
+    if numbers != sorted(set(numbers)):
+        raise ContentError(f"chapter numbers must rise with the nav and not repeat; found {numbers}")
+    return found
+
+
+def reading_minutes(markdown: str) -> int:
+    for pattern in _NOT_PROSE:
+        markdown = pattern.sub(" ", markdown)
+    return max(1, math.ceil(len(_WORD.findall(markdown)) / WORDS_PER_MINUTE))
+
+
+def relative_link(target_src: str, from_src: str) -> str:
+    """A Markdown link target from one page to another, which MkDocs then checks and rewrites."""
+    return posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
+
+
+def root_prefix(page_url: str) -> str:
+    """The relative path from a built page back to the site root ('' for the home page)."""
+    return "../" * page_url.count("/")

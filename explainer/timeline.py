@@ -1,0 +1,64 @@
+"""The timeline, 1991 to today: dated events in includes/timeline.yml, each with its sources."""
+from __future__ import annotations
+
+import dataclasses
+import pathlib
+
+import yaml
+
+from .bibliography import Work, _check_date, display_date
+from .content import INCLUDES, relative_link
+
+TIMELINE = INCLUDES / "timeline.yml"
+
+
+class TimelineError(Exception):
+    """An event lacks a date or a source, cites an unknown source or links a missing page."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Event:
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    text: str  # Markdown
+    sources: tuple[str, ...]
+    chapter: str | None  # page that discusses it, e.g. "since-2022/index.md"
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
+
+
+def load(works: dict[str, Work], pages: set[str], path: pathlib.Path = TIMELINE) -> list[Event]:
+    events = []
+    for number, entry in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or [], 1):
+        where = f"{path.name}, event {number}"
+        if not isinstance(entry, dict) or not entry.get("date") or not entry.get("event"):
+            raise TimelineError(f"{where}: needs 'date' and 'event'")
+        date = _check_date(entry["date"], where)
+        sources = tuple(entry.get("sources") or ())
+        if not sources:
+            raise TimelineError(f"{where} ({date}): every event needs at least one source")
+        unknown = [key for key in sources if key not in works]
+        if unknown:
+            raise TimelineError(f"{where} ({date}): unknown source {', '.join(unknown)}")
+        chapter = entry.get("chapter")
+        if chapter is not None and chapter not in pages:
+            raise TimelineError(f"{where} ({date}): chapter {chapter!r} is not a page in the nav")
+        events.append(Event(date, " ".join(str(entry["event"]).split()), sources, chapter))
+    if [e.date for e in events] != sorted(e.date for e in events):
+        raise TimelineError(f"{path.name}: events must be in date order")
+    return events
+
+
+def timeline_markdown(events: list[Event], works: dict[str, Work], titles: dict[str, str], from_src: str) -> str:
+    """Events grouped by year; each names its sources (linked to the Sources page) and its chapter."""
+    out, year = [], None
+    sources_page = relative_link("sources/index.md", from_src)
+    for event in events:
+        if event.year != year:
+            year = event.year
+            out.append(f"\n## {year}\n")
+        refs = ", ".join(f"[{works[k].publisher}]({sources_page}#src-{k})" for k in event.sources)
+        more = f" See [{titles[event.chapter]}]({relative_link(event.chapter, from_src)})." if event.chapter else ""
+        out.append(f"- **{display_date(event.date)}.** {event.text} *Source: {refs}.*{more}")
+    return "\n".join(out) + "\n"
