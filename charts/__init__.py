@@ -1,0 +1,1 @@
+"""Charts for the explainer, drawn with Plotly from the sourced datasets in charts/data/."""

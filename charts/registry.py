@@ -1,0 +1,23 @@
+"""Every chart the site can show; a chart's id is its module name, its marker and its anchor."""
+from . import (
+    detentions,
+    election_trend,
+    freedom_scores,
+    january_2022_deaths,
+    mazhilis_2021,
+    political_prisoners,
+    trade_turnover,
+)
+
+CHARTS = {
+    module.__name__.rpartition(".")[2]: module
+    for module in (
+        mazhilis_2021,
+        election_trend,
+        freedom_scores,
+        detentions,
+        january_2022_deaths,
+        political_prisoners,
+        trade_turnover,
+    )
+}
