@@ -29,7 +29,7 @@ def figure(table: Table) -> go.Figure:
         y=[r["party"] for r in rows],
         orientation="h",
         marker=dict(color=[won if r["seats"] else lost for r in rows]),
-        text=[f"{r['share_pct']:.1f}% · {r['seats']} seats" for r in rows],
+        text=[f"{r['share_pct']:g}% · {r['seats']} seats" for r in rows],
         textposition="outside",
         cliponaxis=False,
         customdata=[r["votes"] for r in rows],

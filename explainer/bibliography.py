@@ -7,9 +7,7 @@ import html
 import pathlib
 import re
 
-import yaml
-
-from .content import INCLUDES
+from .content import INCLUDES, read_yaml
 
 BIBLIOGRAPHY = INCLUDES / "bibliography"
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -57,7 +55,7 @@ def display_date(value: str) -> str:
     return str(parts[0])
 
 
-def _check_date(value, where: str) -> str:
+def check_date(value, where: str) -> str:
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
     try:
         parts = [int(p) for p in text.split("-")]
@@ -73,7 +71,7 @@ def load(folder: pathlib.Path = BIBLIOGRAPHY) -> dict[str, Work]:
     works: dict[str, Work] = {}
     urls: dict[str, str] = {}
     for path in sorted(folder.glob("*.yml")):
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        entries = read_yaml(path, BibliographyError) or {}
         for key, entry in entries.items():
             where = f"{path.parent.name}/{path.name}: {key}"
             if not KEY.match(str(key)):
@@ -98,7 +96,7 @@ def load(folder: pathlib.Path = BIBLIOGRAPHY) -> dict[str, Work]:
                 key=key,
                 title=str(entry["title"]),
                 publisher=str(entry["publisher"]),
-                date=_check_date(entry["date"], where),
+                date=check_date(entry["date"], where),
                 kind=entry["kind"],
                 url=url,
                 author=entry.get("author"),
@@ -115,26 +113,22 @@ def footnote(work: Work) -> str:
     return f"{who}“{title}”, {work.publisher}, {work.display_date}."
 
 
-def bibliography_html(works: dict[str, Work]) -> str:
-    """The Sources page list: grouped by kind, newest first, each with an anchor 'src-<key>'."""
+def bibliography_markdown(works: dict[str, Work]) -> str:
+    """The Sources page list: a heading per kind, newest first, each entry with an anchor 'src-<key>'."""
     parts = []
     for kind, heading in KINDS.items():
         group = sorted((w for w in works.values() if w.kind == kind), key=lambda w: (w.date, w.key), reverse=True)
         if kind == "article":
-            group.sort(key=lambda w: (w.author or w.publisher, w.date))
+            group.sort(key=lambda w: (w.key != "musaro-2022-smart-authoritarianism", w.author or w.publisher))
         if not group:
             continue
-        parts.append(f'<h2 id="{kind}">{html.escape(heading)}</h2>\n<ul class="bibliography">')
+        items = []
         for work in group:
             title = html.escape(work.title)
             if work.url:
                 title = f'<a href="{html.escape(work.url)}">{title}</a>'
             who = f"{html.escape(work.author)}. " if work.author else ""
-            note = f" <span class=\"bib-note\">{html.escape(work.note)}</span>" if work.note else ""
-            url = f' <span class="bib-url">{html.escape(work.url)}</span>' if work.url else ""
-            parts.append(
-                f'<li id="src-{work.key}">{who}“{title}”. {html.escape(work.publisher)}, '
-                f"{work.display_date}.{url}{note}</li>"
-            )
-        parts.append("</ul>")
+            note = f' <span class="bib-note">{html.escape(work.note)}</span>' if work.note else ""
+            items.append(f'<li id="src-{work.key}">{who}“{title}”. {html.escape(work.publisher)}, {work.display_date}.{note}</li>')
+        parts.append(f"## {heading} {{ #{kind} }}\n\n<ul class=\"bibliography\">\n" + "\n".join(items) + "\n</ul>\n")
     return "\n".join(parts)

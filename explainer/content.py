@@ -48,8 +48,24 @@ class PageInfo:
     body: str  # Markdown without front matter
 
     @property
+    def heading(self) -> str:
+        """The page's H1: the title readers see and cite (the front-matter title is the nav's)."""
+        match = re.search(r"^# (.+?)\s*$", self.body, flags=re.M)
+        return match[1] if match else self.title
+
+    @property
     def reading_minutes(self) -> int:
         return reading_minutes(self.body)
+
+
+def read_yaml(path: pathlib.Path, error: type[Exception]):
+    """Parse a YAML file; a syntax error becomes `error`, naming the file and the line."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as problem:
+        mark = getattr(problem, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark else ""
+        raise error(f"{path.parent.name}/{path.name}{where}: not valid YAML ({getattr(problem, 'problem', problem)})") from None
 
 
 def split_front_matter(text: str, src: str) -> tuple[dict, str]:

@@ -6,9 +6,7 @@ import html
 import pathlib
 import re
 
-import yaml
-
-from .content import INCLUDES, PageInfo, relative_link
+from .content import INCLUDES, PageInfo, read_yaml, relative_link
 
 GLOSSARY = INCLUDES / "glossary.yml"
 
@@ -37,7 +35,7 @@ class Term:
 
 
 def load(path: pathlib.Path = GLOSSARY) -> list[Term]:
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    entries = read_yaml(path, GlossaryError) or []
     terms: dict[str, Term] = {}
     for number, entry in enumerate(entries, 1):
         if not isinstance(entry, dict) or not entry.get("term") or not entry.get("definition"):

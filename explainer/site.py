@@ -1,13 +1,13 @@
 """What the build does to each page, in plain Python: expand markers, add the page header and citation."""
 from __future__ import annotations
 
-import dataclasses
 import html
 import pathlib
 import posixpath
 import re
 
 import charts.card
+import charts.datasets
 from charts.registry import CHARTS
 
 from . import bibliography, citation, content, glossary, markers, timeline
@@ -27,12 +27,6 @@ GLOSSARY_PAGE = "glossary/index.md"
 SOURCES_PAGE = "sources/index.md"
 
 
-@dataclasses.dataclass
-class Rendered:
-    markdown: str
-    charts: list[str]
-
-
 class Site:
     """Everything the pages share, loaded and checked once per build."""
 
@@ -45,43 +39,44 @@ class Site:
         self.events = timeline.load(self.works, set(self.by_src))
         self.site_name, self.site_url, self.author = site_name, site_url.rstrip("/") + "/", author
         self.corrections_url = corrections_url
-        self.cited: set[str] = set()
 
     # -- Markdown, before it is converted ---------------------------------------------------------
-    def markdown(self, src: str, markdown: str, root: str) -> Rendered:
-        found_charts: list[str] = []
+    def markdown(self, src: str, markdown: str, root: str) -> str:
+        """Expand the page's markers and append the glossary, so that its terms become tooltips."""
 
         def chart(chart_id):
             if chart_id not in CHARTS:
                 raise KeyError(f"chart {chart_id!r} (known: {', '.join(CHARTS)})")
-            found_charts.append(chart_id)
             return "\n\n" + charts.card.render(charts.card.build(chart_id), root) + "\n\n"
 
         def cite(key):
             if key not in self.works:
                 raise KeyError(f"source {key!r} (add it to includes/bibliography/)")
-            self.cited.add(key)
             return bibliography.footnote(self.works[key])
 
+        titles = {p.src: p.title for p in self.pages}
         handlers = {
             "chart": (True, chart),
             "cite": (True, cite),
             "chapter-map": (False, lambda _: self.chapter_map(src)),
             "glossary": (False, lambda _: glossary.glossary_markdown(self.terms, self.pages, src)),
-            "bibliography": (False, lambda _: bibliography.bibliography_html(self.works)),
-            "timeline": (False, lambda _: timeline.timeline_markdown(self.events, self.works, {p.src: p.title for p in self.pages}, src)),
-            "print-all": (False, lambda _: self.print_all(src)),
+            "bibliography": (False, lambda _: bibliography.bibliography_markdown(self.works)),
+            "data-sources": (False, lambda _: data_sources_markdown(src)),
+            "timeline": (False, lambda _: timeline.timeline_markdown(self.events, self.works, titles, src)),
         }
+        # The chapters gathered for printing carry markers of their own: expand those too.
+        handlers["print-all"] = (False, lambda _: markers.expand(self.print_all(src), src, handlers)[0])
         expanded, _ = markers.expand(markdown, src, handlers)
-        return Rendered(expanded + glossary.abbreviations(self.terms), found_charts)
+        return expanded + glossary.abbreviations(self.terms)
 
     def chapter_map(self, from_src: str) -> str:
         rows = [
-            f"{page.chapter}. **[{page.title}]({content.relative_link(page.src, from_src)})** "
+            f"{page.chapter}. **[{page.heading}]({content.relative_link(page.src, from_src)})** "
             f"({page.reading_minutes} min): {page.description}"
             for page in self.chapters
         ]
-        return "\n".join(rows) + "\n"
+        total = sum(page.reading_minutes for page in self.chapters)
+        return "\n".join(rows) + f"\n\nReading every chapter takes about {total} minutes.\n"
 
     def print_all(self, from_src: str) -> str:
         """Every chapter on one page, headings one level down, footnotes renamed per chapter."""
@@ -125,7 +120,7 @@ class Site:
         return re.sub(r"(</h1>)", r"\1" + meta.replace("\\", "\\\\"), page_html, count=1)
 
     def _citation_box(self, page: content.PageInfo, url: str) -> str:
-        cite = citation.Citable(self.author, page.title, self.site_name, self.site_url + url, page.updated)
+        cite = citation.Citable(self.author, page.heading, self.site_name, self.site_url + url, page.updated)
         return (
             '<aside class="cite-box" aria-labelledby="cite-this-page">'
             '<p class="cite-box__title" id="cite-this-page"><strong>Cite this page</strong></p>'
@@ -136,6 +131,24 @@ class Site:
             f'Found a mistake? <a href="{html.escape(self.corrections_url)}">Suggest a correction</a>.</p>'
             "</aside>"
         )
+
+
+def data_sources_markdown(from_src: str) -> str:
+    """Each dataset behind the charts: what it is, its file, licence and sources."""
+    data = content.relative_link("data", from_src)
+    blocks = []
+    for name in charts.datasets.names():
+        dataset = charts.datasets.load(name)
+        meta = dataset.meta
+        licences = ", ".join(f"[{lic.get('title', lic['name'])}]({lic['path']})" for lic in meta["licenses"])
+        sources = "\n".join(
+            f"    - {s['publisher']}, [{s['title']}]({s['path']}), {s['date']} (consulted {s['accessed']})." for s in meta["sources"]
+        )
+        blocks.append(
+            f"- **{meta['title']}** ([CSV]({data}/{pathlib.Path(meta['path']).name})). {meta['description'].strip()} "
+            f"Producer: {meta['producer']}. Licence: {licences}. Sources:\n\n{sources}\n"
+        )
+    return "\n".join(blocks) + f"\nAll datasets with their full descriptions: [datapackage.json]({data}/datapackage.json).\n"
 
 
 def question_permalinks(page_html: str) -> str:

@@ -4,10 +4,8 @@ from __future__ import annotations
 import dataclasses
 import pathlib
 
-import yaml
-
-from .bibliography import Work, _check_date, display_date
-from .content import INCLUDES, relative_link
+from .bibliography import Work, check_date, display_date
+from .content import INCLUDES, read_yaml, relative_link
 
 TIMELINE = INCLUDES / "timeline.yml"
 
@@ -30,11 +28,11 @@ class Event:
 
 def load(works: dict[str, Work], pages: set[str], path: pathlib.Path = TIMELINE) -> list[Event]:
     events = []
-    for number, entry in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or [], 1):
+    for number, entry in enumerate(read_yaml(path, TimelineError) or [], 1):
         where = f"{path.name}, event {number}"
         if not isinstance(entry, dict) or not entry.get("date") or not entry.get("event"):
             raise TimelineError(f"{where}: needs 'date' and 'event'")
-        date = _check_date(entry["date"], where)
+        date = check_date(entry["date"], where)
         sources = tuple(entry.get("sources") or ())
         if not sources:
             raise TimelineError(f"{where} ({date}): every event needs at least one source")

@@ -53,9 +53,7 @@ def on_files(files, config):
 
 @_clean_errors
 def on_page_markdown(markdown, page, config, files):
-    rendered = _site.markdown(page.file.src_uri, markdown, root_prefix(page.url))
-    page.meta["charts"] = rendered.charts
-    return rendered.markdown
+    return _site.markdown(page.file.src_uri, markdown, root_prefix(page.url))
 
 
 @_clean_errors

@@ -1,0 +1,63 @@
+"""The offline copy: a ZIP that works from a USB stick (file://), with pages, search and charts."""
+from __future__ import annotations
+
+import hashlib
+import zipfile
+
+import pytest
+
+from explainer.offline import zip_site
+from sitebuild import build
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory):
+    work = tmp_path_factory.mktemp("offline")
+    done = build(work / "site", config="mkdocs.offline.yml", OFFLINE="true")
+    assert done.returncode == 0, done.stderr[-3000:]
+    archive = work / "kz-explainer-offline.zip"
+    zip_site(work / "site", archive)
+    again = work / "again.zip"
+    zip_site(work / "site", again)
+    assert hashlib.sha256(archive.read_bytes()).digest() == hashlib.sha256(again.read_bytes()).digest()
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(work / "usb")
+    return work / "usb" / "kz-explainer"
+
+
+def open_file(browser, path):
+    context = browser.new_context()
+    page = context.new_page()
+    seen = {"requests": [], "errors": []}
+    page.on("request", lambda r: seen["requests"].append(r.url) if not r.url.startswith(("file://", "data:", "blob:")) else None)
+    page.on("console", lambda m: seen["errors"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.goto(path.as_uri(), wait_until="load")
+    return page, seen
+
+
+def test_offline_copy_opens_from_file_and_links_between_pages(browser, unzipped):
+    assert not (unzipped / "introduction" / "index.html").read_text(encoding="utf-8").count("unpkg.com")
+    page, seen = open_file(browser, unzipped / "index.html")
+    page.locator('.md-nav a[href$="introduction/index.html"]').first.click()
+    page.wait_for_url("**/introduction/index.html")
+    assert page.locator("h1").first.inner_text().strip()
+    assert seen == {"requests": [], "errors": []}
+
+
+def test_offline_search_finds_a_term(browser, unzipped):
+    page, seen = open_file(browser, unzipped / "index.html")
+    page.locator("input.md-search__input").fill("SORM")
+    page.wait_for_selector(".md-search-result__item", timeout=20000)
+    assert page.locator(".md-search-result__item").count() >= 1
+    assert seen == {"requests": [], "errors": []}
+
+
+def test_offline_charts_draw(browser, unzipped):
+    chapter = next(p for p in sorted(unzipped.glob("*/index.html")) if 'class="chart-card"' in p.read_text(encoding="utf-8"))
+    page, seen = open_file(browser, chapter)
+    count = page.locator(".chart-card").count()
+    page.wait_for_function("n => document.querySelectorAll('.chart-card[data-drawn] .main-svg').length >= n", arg=count, timeout=20000)
+    assert seen == {"requests": [], "errors": []}

@@ -1,0 +1,17 @@
+"""Session fixture: the site, built once with --strict for every test that reads it."""
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+from sitebuild import build
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> pathlib.Path:
+    """The site, built once for the whole session."""
+    dest = tmp_path_factory.mktemp("site")
+    done = build(dest)
+    assert done.returncode == 0, f"the strict build failed:\n{done.stderr[-3000:]}"
+    return dest

@@ -1,0 +1,51 @@
+"""What the tests share: the page lists to parametrise over, and strict builds of the site or of a copy."""
+from __future__ import annotations
+
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+
+from explainer import content
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+ARTICLE = ROOT.parent / "shared" / "source" / "article.txt"
+PAGES = content.site_pages()
+CHAPTERS = content.chapters(PAGES)
+# A fixed date for test builds, so that their output can be compared byte for byte.
+EPOCH = "1764028800"
+
+
+def page_id(page: content.PageInfo) -> str:
+    return page.src.removesuffix("/index.md").removesuffix(".md")
+
+
+def build(dest: pathlib.Path, config: str = "mkdocs.yml", cwd: pathlib.Path = ROOT, **env) -> subprocess.CompletedProcess:
+    """Run a strict MkDocs build into `dest`; returns the finished process (never raises)."""
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **env}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(dest)],
+        cwd=cwd, env=environment, capture_output=True, text=True, timeout=600,
+    )
+
+
+# What a build needs; a copy of these builds on its own, importing the copy's packages.
+BUILD_INPUTS = ("mkdocs.yml", "docs", "includes", "overrides", "hooks", "explainer", "charts")
+
+
+def copy_tree(dest: pathlib.Path) -> pathlib.Path:
+    """A copy of the build inputs in `dest`, sharing node_modules, to break and build in isolation."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in BUILD_INPUTS:
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, dest / name)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest
+
+
+def build_copy(tree: pathlib.Path) -> subprocess.CompletedProcess:
+    return build(tree / "site", cwd=tree, PYTHONPATH=str(tree))
+
+
+def built_page(site: pathlib.Path, page: content.PageInfo) -> pathlib.Path:
+    return site / ("index.html" if page.src == "index.md" else page.src.replace(".md", ".html"))

@@ -1,0 +1,170 @@
+"""The built site, read as files: complete pages, resolved footnotes, no third-party requests, reproducible."""
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import html
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from sitebuild import CHAPTERS, EPOCH, PAGES, ROOT, build, built_page, page_id
+from charts.registry import CHARTS
+from explainer import glossary
+
+PUBLISHED = ROOT / "tests" / "published_urls.txt"
+# Attributes through which a page makes the browser fetch something by itself.
+FETCHING = re.compile(r'<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\ssrc="([^"]+)"|\ssrcset="([^"]+)"', re.I)
+# <link> elements that the browser fetches (rel="canonical" or "alternate" only name an address).
+LINK = re.compile(r'<link\b[^>]*>', re.I)
+FETCHED_RELS = {"stylesheet", "icon", "preload", "prefetch", "preconnect", "dns-prefetch", "modulepreload", "manifest", "apple-touch-icon"}
+
+
+def text_of(page_html: str) -> str:
+    """The words of the page's own content: no navigation, no citation box."""
+    main = page_html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    main = main.split('<aside class="cite-box"', 1)[0]
+    return html.unescape(re.sub(r"<[^>]+>", " ", main))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=page_id)
+def test_every_nav_page_is_built_and_not_empty(site, page):
+    path = built_page(site, page)
+    assert path.exists()
+    assert len(text_of(path.read_text(encoding="utf-8")).split()) >= 60
+
+
+@pytest.mark.parametrize("page", PAGES, ids=page_id)
+def test_every_footnote_resolves(site, page):
+    page_html = built_page(site, page).read_text(encoding="utf-8")
+    refs = set(re.findall(r'href="#(fn:[^"]+)"', page_html))
+    notes = set(re.findall(r'id="(fn:[^"]+)"', page_html))
+    assert refs == notes, f"unresolved: {refs ^ notes}"
+    if page.chapter:
+        assert notes, "a chapter has footnotes"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=page_id)
+def test_no_duplicate_ids(site, page):
+    ids = re.findall(r'\sid="([^"]+)"', built_page(site, page).read_text(encoding="utf-8"))
+    assert len(ids) == len(set(ids)), {i for i in ids if ids.count(i) > 1}
+
+
+def test_nothing_is_fetched_from_another_host(site):
+    """Every script, style, font, image and frame comes from the site itself."""
+    offenders = []
+    for path in site.rglob("*"):
+        if path.suffix == ".html":
+            page_html = path.read_text(encoding="utf-8")
+            for link in LINK.findall(page_html):
+                rel = set((re.search(r'rel="([^"]*)"', link) or [None, ""])[1].lower().split())
+                href = (re.search(r'href="([^"]*)"', link) or [None, ""])[1]
+                if rel & FETCHED_RELS and urlsplit(href).netloc:
+                    offenders.append((path.relative_to(site), href))
+            for groups in FETCHING.findall(page_html):
+                for url in filter(None, groups):
+                    for candidate in url.split(","):
+                        if urlsplit(candidate.strip().split(" ")[0]).netloc:
+                            offenders.append((path.relative_to(site), candidate))
+        elif path.suffix == ".css":
+            for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", path.read_text(encoding="utf-8")):
+                if urlsplit(url).netloc:
+                    offenders.append((path.relative_to(site), url))
+            assert "@import" not in path.read_text(encoding="utf-8") or "http" not in path.read_text(encoding="utf-8")
+    assert not offenders
+
+
+def test_fonts_are_the_system_fonts(site):
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis.com" not in index and "fonts.gstatic.com" not in index
+
+
+def test_plotly_is_served_once_and_only_chart_pages_use_it(site):
+    bundles = list(site.rglob("plotly*.js"))
+    assert [p.name for p in bundles] == ["plotly-basic.min.js"]
+    from plotly.offline import get_plotlyjs_version
+
+    assert f"v{get_plotlyjs_version()}" in bundles[0].read_text(encoding="utf-8")[:200]
+    for page in PAGES:
+        page_html = built_page(site, page).read_text(encoding="utf-8")
+        markers = set(re.findall(r"<!-- md:chart ([a-z0-9_]+) -->", page.body))
+        has_cards = 'class="chart-card"' in page_html
+        assert has_cards == bool(markers) or page.src == "print/index.md", page.src
+        if not has_cards:
+            assert "plotly" not in page_html, f"{page.src} has no chart but mentions plotly"
+
+
+def test_every_chart_is_placed_exactly_once_in_a_chapter():
+    placed = [m for page in CHAPTERS for m in re.findall(r"<!-- md:chart ([a-z0-9_]+) -->", page.body)]
+    assert sorted(placed) == sorted(CHARTS)
+
+
+def test_two_builds_are_byte_identical(site, tmp_path):
+    again = tmp_path / "again"
+    assert build(again).returncode == 0
+
+    def digest(root):
+        return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    first, second = digest(site), digest(again)
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_sitemap_date_is_pinned_by_source_date_epoch(site):
+    day = dt.datetime.fromtimestamp(int(EPOCH), dt.timezone.utc).date().isoformat()
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {day}
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode() == sitemap
+
+
+@pytest.mark.parametrize("page", CHAPTERS, ids=page_id)
+def test_glossary_terms_have_tooltips_where_they_appear(site, page):
+    page_html = built_page(site, page).read_text(encoding="utf-8")
+    for term in glossary.terms_in(page.body, glossary.load()):
+        titles = re.findall(r'<abbr title="([^"]+)">(' + "|".join(map(re.escape, term.spellings)) + ")</abbr>", page_html)
+        assert titles, f"{term.term} appears in {page.src} without a tooltip"
+        assert html.unescape(titles[0][0]) == term.definition
+
+
+@pytest.mark.parametrize("page", PAGES, ids=page_id)
+def test_every_page_offers_a_citation_and_a_correction_link(site, page):
+    page_html = built_page(site, page).read_text(encoding="utf-8")
+    box = page_html.split('<aside class="cite-box"', 1)[1].split("</aside>", 1)[0]
+    assert ">APA</span>" in box and ">MLA</span>" in box and "Suggest a correction" in box
+    assert page.updated.isoformat() in box
+
+
+@pytest.mark.parametrize("page", CHAPTERS, ids=page_id)
+def test_chapters_show_reading_time_key_terms_and_question_permalinks(site, page):
+    page_html = built_page(site, page).read_text(encoding="utf-8")
+    assert f"{page.reading_minutes} min read" in page_html
+    assert "Key terms:" in page_html
+    questions = re.findall(r'<li id="(questions-for-discussion-\d+)">', page_html)
+    assert len(questions) >= 3
+    for qid in questions:
+        assert f'href="#{qid}"' in page_html
+
+
+def test_print_page_gathers_every_chapter_and_chart(site):
+    page_html = (site / "print" / "index.html").read_text(encoding="utf-8")
+    for page in CHAPTERS:
+        assert f">{html.escape(page.heading, quote=False)}<" in page_html.replace("&rsquo;", "’") or page.heading in html.unescape(page_html)
+    assert set(re.findall(r'class="chart-card" id="([a-z0-9_]+)"', page_html)) == set(CHARTS)
+
+
+def test_print_page_is_left_out_of_search(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d for d in index["docs"] if d["location"].startswith("print/")]
+
+
+def test_published_urls_still_resolve(site):
+    """Chapter URLs never change: a moved page must leave a redirect at its old address."""
+    urls = [line for line in PUBLISHED.read_text().splitlines() if line and not line.startswith("#")]
+    assert urls
+    for url in urls:
+        path = site / url / "index.html" if url.endswith("/") or not url else site / url
+        assert path.exists(), f"{url} was published and no longer exists (add a redirect in mkdocs.yml)"

@@ -1,0 +1,169 @@
+"""Every dataset and every chart: complete metadata, traceable numbers and a complete figure card."""
+from __future__ import annotations
+
+import csv
+import html.parser
+import io
+import json
+import re
+
+import pytest
+
+from charts import card, datasets, theme
+from charts.registry import CHARTS
+from charts.table import text
+
+DATASETS = datasets.names()
+# plotly.js's basic bundle, which the site serves, draws only these trace types.
+BASIC_TRACES = {"bar", "scatter", "pie"}
+
+
+@pytest.fixture(scope="module", params=sorted(CHARTS))
+def chart(request) -> card.Chart:
+    return card.build(request.param)
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_dataset_describes_itself(name):
+    dataset = datasets.load(name)
+    meta = dataset.meta
+    for key in datasets.RESOURCE_KEYS:
+        assert meta.get(key), f"{name}: no {key}"
+    assert all(s["path"].startswith("http") for s in meta["sources"])
+    assert {f.name for f in dataset.fields} == set(dataset.rows[0])
+    assert all(f.description for f in dataset.fields)
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_every_row_names_a_listed_source(name):
+    dataset = datasets.load(name)
+    for number, row in enumerate(dataset.rows, 1):
+        ids = datasets.source_ids(row["source"])
+        assert ids and set(ids) <= set(dataset.sources), f"{name} row {number}"
+
+
+def test_every_dataset_feeds_a_chart():
+    used = {card.build(chart_id).table.dataset.name for chart_id in CHARTS}
+    assert used == set(DATASETS)
+
+
+def test_every_chart_has_a_view_and_every_view_a_chart():
+    views = {v["name"] for v in datasets.read_package().get("views", [])}
+    assert views == set(CHARTS)
+
+
+def test_chart_draws_only_basic_traces(chart):
+    kinds = {trace.get("type", "scatter") for trace in chart.figure["data"]}
+    assert kinds <= BASIC_TRACES, f"{chart.id} needs traces outside plotly.js's basic bundle: {kinds - BASIC_TRACES}"
+
+
+def _plotted_numbers(figure: dict) -> list[float]:
+    numbers = []
+    for trace in figure["data"]:
+        for axis in ("x", "y", "values"):
+            numbers += [v for v in trace.get(axis) or [] if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    return numbers
+
+
+def test_every_plotted_number_is_a_value_in_the_data(chart):
+    """Each number drawn is in the chart's table, whose rows are rows of a sourced dataset."""
+    in_table = {v for row in chart.table.rows for v in row.values() if isinstance(v, (int, float))}
+    strays = [n for n in _plotted_numbers(chart.figure) if n not in in_table]
+    assert not strays, f"{chart.id} plots numbers that are not in its data: {strays}"
+    dataset_rows = [tuple(sorted(r.items(), key=str)) for r in chart.table.dataset.rows]
+    assert all(tuple(sorted(r.items(), key=str)) in dataset_rows for r in chart.table.rows)
+
+
+def test_numbers_in_the_alt_text_are_in_the_data(chart):
+    """The alt text quotes the data; a number the data lacks is a typo or a stale claim."""
+    numbers, dates = [], []
+    for row in chart.table.rows:
+        for value in row.values():
+            if hasattr(value, "year"):
+                dates += [value.year, value.day]
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                numbers.append(value)
+    # The bounds of a scale ("out of 100") come from the schema.
+    numbers += [b for f in chart.table.dataset.fields for k, b in f.constraints.items() if k in ("minimum", "maximum")]
+    for found in re.findall(r"\d[\d,]*(?:\.\d+)?", chart.view["alt"]):
+        value = float(found.replace(",", ""))
+        # As written in the data, rounded to one decimal, or rounded to a whole number ("about $8 bn").
+        ok = value in dates or any(abs(value - n) <= 0.051 or value == round(n) for n in numbers)
+        assert ok, f"{chart.id}: the alt text says {found}, which is not in the data"
+
+
+class _Card(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.classes, self.rows, self.links, self._cell, self._row = [], [], [], None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.classes += (attrs.get("class") or "").split()
+        if tag == "a":
+            self.links.append(attrs)
+        if tag == "tr":
+            self._row = []
+        if tag in ("td", "th"):
+            self._cell = ""
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell += data
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th"):
+            self._row.append(self._cell)
+            self._cell = None
+        if tag == "tr":
+            self.rows.append(self._row)
+
+
+def test_card_has_every_element(chart):
+    html_text = card.render(chart, root="../")
+    parsed = _Card()
+    parsed.feed(html_text)
+    for part in ("chart-card__title", "chart-card__subtitle", "chart-card__plot", "chart-card__spec",
+                 "chart-card__summary", "chart-card__data", "chart-card__foot", "chart-card__meta"):
+        assert part in parsed.classes, f"{chart.id}: no {part}"
+    assert f'id="{chart.id}"' in html_text and f'href="#{chart.id}"' in html_text, "permalink anchor"
+    assert 'role="img"' in html_text and 'aria-label="' in html_text, "accessible name on the chart"
+    assert "Last updated" in html_text and "Data licence" in html_text
+    downloads = [a for a in parsed.links if "download" in a]
+    assert downloads and downloads[0]["href"] == f"../assets/data/{chart.id}.csv"
+    sources = [a["href"] for a in parsed.links if a["href"].startswith("http") and "creativecommons" not in a["href"]]
+    assert sources, "the source line links its sources"
+
+
+def test_csv_download_is_exactly_the_table(chart):
+    parsed = _Card()
+    parsed.feed(card.render(chart, root=""))
+    assert list(csv.reader(io.StringIO(chart.table.csv()))) == parsed.rows
+
+
+def test_spec_is_deterministic_and_safe(chart):
+    again = card.build(chart.id)
+    assert chart.spec_json() == again.spec_json()
+    spec = json.loads(chart.spec_json())
+    assert spec["config"]["showSendToCloud"] is False and spec["config"]["displayModeBar"] is False
+    assert "</script" not in chart.spec_json()
+    assert not spec["figure"]["layout"].get("template"), "no Plotly template: the theme is the whole look"
+
+
+def _luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("name", theme.SERIES + ("ink", "muted"))
+def test_theme_colours_keep_3_to_1_contrast_on_light_and_dark_pages(name):
+    light, dark = theme.COLOURS[name]
+    assert _contrast(light, "#FFFFFF") >= 3, f"{name} on white"
+    # Material's slate background: hsl(232, 15%, 14%).
+    assert _contrast(dark, "#1E2029") >= 3, f"{name} on slate"
