@@ -32,8 +32,9 @@ build: setup
 serve: build
 	$(BIN)/python -m explainer.serve site --port 8000
 
-## test: every test, including the browser suite
+## test: every test, including the browser suite (Debian's chromium, else Playwright's own)
 test: setup
+	@command -v chromium >/dev/null || [ -n "$$CHROMIUM" ] || $(BIN)/python -m playwright install chromium
 	$(BIN)/python -m pytest
 
 ## check: validate every dataset and chart without building the site

@@ -84,8 +84,10 @@ def render(chart: Chart, root: str) -> str:
         f'<div class="chart-card__plot" role="img" tabindex="0" aria-label="{esc(v["alt"])}" '
         f'data-plotly="{root}{PLOTLY_ASSET}"></div>'
         f'<script type="application/json" class="chart-card__spec">{chart.spec_json()}</script>'
+        f'<p class="chart-card__print-note">This chart had not been drawn when the page was printed; '
+        f"its numbers are in the table below. The page's Print button draws every chart first.</p>"
         f'<p class="chart-card__summary"><strong>What the chart shows.</strong> {esc(v["summary"])}</p>'
-        f'<details class="chart-card__data"><summary>Show the data as a table</summary>'
+        f'<details class="chart-card__data" data-search-exclude><summary>Show the data as a table</summary>'
         f'<div class="chart-card__table"><table><caption>{esc(v["title"])}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>"
         f'<figcaption class="chart-card__foot">'

@@ -67,7 +67,8 @@ class Site:
         # The chapters gathered for printing carry markers of their own: expand those too.
         handlers["print-all"] = (False, lambda _: markers.expand(self.print_all(src), src, handlers)[0])
         expanded, _ = markers.expand(markdown, src, handlers)
-        return expanded + glossary.abbreviations(self.terms)
+        page = self.by_src.get(src)
+        return expanded + glossary.abbreviations(self.terms) if page is None or page.tooltips else expanded
 
     def chapter_map(self, from_src: str) -> str:
         rows = [
@@ -87,8 +88,10 @@ class Site:
             body = re.sub(r"^(#{1,5}) ", r"#\1 ", body, flags=re.M)
             body = re.sub(r"\[\^([^\]]+)\]", rf"[^{slug}-\1]", body)
             body = re.sub(r"\]\((?!https?://|#|mailto:)([^)]+)\)", lambda m: f"]({self._rebase(m[1], page.src, from_src)})", body)
-            parts.append(body.strip())
-        return "\n\n".join(parts) + "\n\n## Sources and notes\n\n" + FOOTNOTES_MARKER + "\n"
+            # Each chapter in its own block, so that the browser lays out only the ones near the screen.
+            parts.append(f'<div class="print-chapter" markdown="1">\n\n{body.strip()}\n\n</div>')
+        appendix = "\n\n## Glossary\n\n" + glossary.glossary_markdown(self.terms, self.pages, from_src)
+        return "\n\n".join(parts) + appendix + "\n\n## Sources and notes\n\n" + FOOTNOTES_MARKER + "\n"
 
     @staticmethod
     def _rebase(target: str, page_src: str, from_src: str) -> str:
@@ -106,15 +109,19 @@ class Site:
         if page.chapter is not None:
             page_html = self._page_header(page, page_html, root)
         page_html = question_permalinks(page_html)
+        # Citations are listed on the Sources page; keeping them out of the search index halves
+        # its growth per chapter, and every page downloads that index.
+        page_html = page_html.replace('<div class="footnote">', '<div class="footnote" data-search-exclude>')
         return page_html + self._citation_box(page, url)
 
     def _page_header(self, page: content.PageInfo, page_html: str, root: str) -> str:
         used = glossary.terms_in(page.body, self.terms)
         terms = glossary.key_terms_html(used, f"{root}glossary/")
         meta = (
-            f'<p class="page-meta"><span>Chapter {page.chapter}</span>'
+            f'<p class="page-meta" data-search-exclude><span>Chapter {page.chapter}</span>'
             f"<span>{page.reading_minutes} min read</span>"
             f'<span>Updated <time datetime="{page.updated.isoformat()}">{bibliography.display_date(page.updated.isoformat())}</time></span>'
+            f'<button type="button" class="print-button" data-print-page>Print this chapter</button>'
             f"{terms}</p>"
         )
         return re.sub(r"(</h1>)", r"\1" + meta.replace("\\", "\\\\"), page_html, count=1)
@@ -122,7 +129,7 @@ class Site:
     def _citation_box(self, page: content.PageInfo, url: str) -> str:
         cite = citation.Citable(self.author, page.heading, self.site_name, self.site_url + url, page.updated)
         return (
-            '<aside class="cite-box" aria-labelledby="cite-this-page">'
+            '<aside class="cite-box" aria-labelledby="cite-this-page" data-search-exclude>'
             '<p class="cite-box__title" id="cite-this-page"><strong>Cite this page</strong></p>'
             f"<p><span class=\"cite-box__style\">APA</span> {citation.apa(cite)}</p>"
             f"<p><span class=\"cite-box__style\">MLA</span> {citation.mla(cite)}</p>"

@@ -59,5 +59,7 @@ def test_offline_charts_draw(browser, unzipped):
     chapter = next(p for p in sorted(unzipped.glob("*/index.html")) if 'class="chart-card"' in p.read_text(encoding="utf-8"))
     page, seen = open_file(browser, chapter)
     count = page.locator(".chart-card").count()
+    for i in range(count):
+        page.locator(".chart-card").nth(i).scroll_into_view_if_needed()
     page.wait_for_function("n => document.querySelectorAll('.chart-card[data-drawn] .main-svg').length >= n", arg=count, timeout=20000)
     assert seen == {"requests": [], "errors": []}

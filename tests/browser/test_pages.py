@@ -18,8 +18,11 @@ def url_of(page) -> str:
 
 
 def wait_for_charts(tab, scheme: str) -> int:
-    """Wait until every chart card on the page is drawn in the given scheme; return how many."""
-    count = tab.locator(".chart-card").count()
+    """Scroll to each chart like a reader, wait until all are drawn in the scheme; return how many."""
+    cards = tab.locator(".chart-card")
+    count = cards.count()
+    for i in range(count):
+        cards.nth(i).scroll_into_view_if_needed()
     if count:
         tab.wait_for_function(
             "([n, s]) => document.querySelectorAll(`.chart-card[data-drawn=${s}] .main-svg`).length >= n",
@@ -68,6 +71,20 @@ def test_charts_draw_after_instant_navigation_and_follow_the_toggle(visit, page)
     tab.check_clean()
 
 
+@pytest.mark.parametrize("page", CHART_PAGES, ids=page_id)
+def test_charts_wait_until_needed_and_the_print_button_draws_them_all(visit, page):
+    tab = visit(url_of(page), width=412, height=823)
+    tab.page.wait_for_timeout(1500)
+    far = tab.page.evaluate("""() => [...document.querySelectorAll('.chart-card')]
+        .filter(c => c.getBoundingClientRect().top > 2 * innerHeight && c.hasAttribute('data-drawn')).map(c => c.id)""")
+    assert far == [], "charts far below the screen are drawn only when needed"
+    tab.page.evaluate("() => { window.print = () => { window.__printed = true; }; }")
+    tab.page.locator("[data-print-page]").first.click()
+    tab.page.wait_for_function("window.__printed === true", timeout=20000)
+    assert tab.page.evaluate("document.querySelectorAll('.chart-card:not([data-drawn])').length") == 0
+    tab.check_clean()
+
+
 def test_keyboard_reaches_the_skip_link_and_every_chart(visit):
     page = next(p for p in CHAPTERS if "<!-- md:chart " in p.body)
     tab = visit(url_of(page))
@@ -107,4 +124,20 @@ def test_page_prints_whole(visit, page, tmp_path):
     pdf = tmp_path / "page.pdf"
     tab.page.pdf(path=str(pdf), format="A4", print_background=True)
     assert pdf.stat().st_size > 20_000
+    tab.check_clean()
+
+
+@pytest.mark.parametrize("page", CHAPTERS[:1] + CHAPTERS[-1:], ids=page_id)
+def test_glossary_terms_and_footnotes_open_in_a_bubble(visit, page):
+    tab = visit(url_of(page), width=390, height=800)
+    term = tab.page.locator(".md-content abbr[title]").first
+    term.click()
+    assert tab.page.locator(".bubble").inner_text() == term.get_attribute("title")
+    tab.page.keyboard.press("Escape")
+    assert tab.page.locator(".bubble").count() == 0
+    ref = tab.page.locator("a.footnote-ref").first
+    ref.hover()
+    note_id = ref.evaluate("a => a.hash.slice(1)")
+    note = tab.page.evaluate("id => document.getElementById(decodeURIComponent(id)).textContent.replace('↩', '').trim()", note_id)
+    assert note and note[:40] in tab.page.locator(".bubble").inner_text()
     tab.check_clean()

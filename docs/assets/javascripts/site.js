@@ -1,6 +1,7 @@
-// Draws the chart cards with the site's own copy of plotly.js, on pages that have charts only.
-// Runs on every page view, including Material's instant navigation (document$), follows the
-// light/dark toggle without a reload, and redraws every chart at paper width before printing.
+// Draws the chart cards with the site's own copy of plotly.js, on pages that have charts only,
+// as each chart nears the screen. Runs on every page view, including Material's instant
+// navigation (document$), follows the light/dark toggle without a reload, and redraws every
+// drawn chart at paper width before printing.
 (function () {
   "use strict";
 
@@ -55,24 +56,25 @@
     return Promise.all(cards().map(draw));
   }
 
-  // Draw when a chart comes near the screen, so a reader who never scrolls that far never
-  // downloads plotly.js; and in any case once the page is idle, so that printing finds them drawn.
+  // Draw a chart when it comes near the screen, so that a reader who never scrolls that far never
+  // downloads or runs plotly.js (1.2 MB of script: seconds of work on an old phone). The "Print"
+  // button draws every chart first; see below.
   function init() {
     var pending = cards().filter(function (card) { return !card._seen && (card._seen = true); });
     if (!pending.length) return;
-    if ("IntersectionObserver" in window) {
-      var observer = new IntersectionObserver(function (entries) {
-        entries.forEach(function (entry) {
-          if (entry.isIntersecting) {
-            observer.unobserve(entry.target);
-            draw(entry.target);
-          }
-        });
-      }, { rootMargin: "600px 0px" });
-      pending.forEach(function (card) { observer.observe(card); });
+    if (!("IntersectionObserver" in window)) {
+      pending.forEach(draw);
+      return;
     }
-    var idle = window.requestIdleCallback || function (fn) { return setTimeout(fn, 1500); };
-    idle(function () { pending.forEach(function (card) { if (!card.hasAttribute("data-drawn")) draw(card); }); }, { timeout: 4000 });
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          observer.unobserve(entry.target);
+          draw(entry.target);
+        }
+      });
+    }, { rootMargin: "300px 0px" });
+    pending.forEach(function (card) { observer.observe(card); });
   }
 
   // Print: light colours, a fixed width that fits the paper, and every data table open.
@@ -110,6 +112,56 @@
     if (!button) return;
     event.preventDefault();
     drawAll().then(function () { window.print(); }, function () { window.print(); });
+  });
+
+  // Bubbles: a glossary term's definition when the term is tapped or clicked (the browser also
+  // shows it on hover, from the title attribute), and a footnote's source when the pointer or the
+  // keyboard focus rests on its number. Two delegated listeners serve the whole page, which costs
+  // far less on a slow phone than a tooltip object per term and per footnote.
+  var bubble = null;
+  function hideBubble() {
+    if (bubble) { bubble.remove(); bubble = null; }
+  }
+  function showBubble(anchor, content) {
+    hideBubble();
+    bubble = document.createElement("span");
+    bubble.className = "md-typeset bubble";
+    bubble.setAttribute("role", "tooltip");
+    bubble.appendChild(content);
+    document.body.appendChild(bubble);
+    var box = anchor.getBoundingClientRect();
+    var width = document.documentElement.clientWidth;
+    bubble.style.left = Math.max(8, Math.min(box.left, width - bubble.offsetWidth - 8)) + window.scrollX + "px";
+    bubble.style.top = box.bottom + window.scrollY + 6 + "px";
+  }
+  function footnoteFor(ref) {
+    var note = document.getElementById(decodeURIComponent(ref.hash.slice(1)));
+    if (!note) return null;
+    var copy = note.cloneNode(true);
+    copy.querySelectorAll(".footnote-backref").forEach(function (back) { back.remove(); });
+    var content = document.createElement("span");
+    content.innerHTML = copy.innerHTML;
+    return content;
+  }
+  document.addEventListener("click", function (event) {
+    var term = event.target.closest && event.target.closest(".md-typeset abbr[title]");
+    if (term) showBubble(term, document.createTextNode(term.getAttribute("title")));
+    else hideBubble();
+  });
+  ["mouseover", "focusin"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var ref = event.target.closest && event.target.closest("a.footnote-ref");
+      var content = ref && footnoteFor(ref);
+      if (content) showBubble(ref, content);
+    });
+  });
+  ["mouseout", "focusout"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      if (bubble && event.target.closest && event.target.closest("a.footnote-ref")) hideBubble();
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") hideBubble();
   });
 
   // Test and print hooks: resolve when every chart on the page is drawn.
