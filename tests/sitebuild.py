@@ -10,7 +10,9 @@ import sys
 from explainer import content
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-ARTICLE = ROOT.parent / "shared" / "source" / "article.txt"
+# The source article and the overlap tool sit beside the checkout in this workplace (../shared).
+SHARED = next((p for p in (ROOT.parent / "shared", pathlib.Path("/work/shared")) if (p / "source" / "article.txt").exists()), ROOT.parent / "shared")
+ARTICLE = SHARED / "source" / "article.txt"
 PAGES = content.site_pages()
 CHAPTERS = content.chapters(PAGES)
 # A fixed date for test builds, so that their output can be compared byte for byte.

@@ -75,7 +75,7 @@ def test_every_cited_work_exists_and_every_work_is_cited():
 @pytest.mark.skipif(not ARTICLE.exists(), reason="the source article is not on this machine")
 def test_no_ten_word_run_is_copied_from_the_article():
     done = subprocess.run(
-        [sys.executable, str(ARTICLE.parent.parent / "tools" / "overlap.py"), "docs", "--ignore", "*sources*"],
+        [sys.executable, str(ARTICLE.parent.parent / "tools" / "overlap.py"), "docs", "--ignore", "*sources*", "--source", str(ARTICLE)],
         cwd=ROOT, capture_output=True, text=True,
     )
     assert done.returncode == 0, done.stdout
@@ -90,3 +90,11 @@ def test_reading_time_counts_prose_only():
     words = " ".join(["word"] * 400)
     assert content.reading_minutes(words) == 2
     assert content.reading_minutes(words + "\n\n<!-- md:chart trade_turnover -->\n[^a]: " + "x " * 500) == 2
+
+
+def test_timeline_runs_from_independence_to_2026_with_sources():
+    events = timeline.load(bibliography.load(), {p.src for p in PAGES})
+    assert events[0].year <= 1991 and events[-1].year == 2026
+    assert all(event.sources for event in events)
+    years = {event.year for event in events}
+    assert set(range(2019, 2027)) <= years, "every year since the handover of 2019 has at least one event"

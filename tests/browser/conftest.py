@@ -82,7 +82,9 @@ def visit(browser, base_url):
         page = context.new_page()
         record = Visit(page, urlsplit(base_url).netloc)
         page.on("request", lambda r: record.foreign.append(r.url) if urlsplit(r.url).netloc not in ("", record.origin) and not r.url.startswith("data:") else None)
-        page.on("requestfailed", lambda r: record.failed.append(f"{r.url} {r.failure}"))
+        # A request the browser cancels itself (net::ERR_ABORTED, e.g. the favicon during an in-site
+        # navigation) is not a failure; errors and 4xx/5xx responses are.
+        page.on("requestfailed", lambda r: record.failed.append(f"{r.url} {r.failure}") if "ERR_ABORTED" not in (r.failure or "") else None)
         page.on("response", lambda r: record.failed.append(f"{r.url} {r.status}") if r.status >= 400 else None)
         page.on("console", lambda m: record.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: record.errors.append(str(e)))
