@@ -50,13 +50,14 @@ def load(works: dict[str, Work], pages: set[str], path: pathlib.Path = TIMELINE)
 
 def timeline_markdown(events: list[Event], works: dict[str, Work], titles: dict[str, str], from_src: str) -> str:
     """Events grouped by year; each names its sources (linked to the Sources page) and its chapter."""
-    out, year = [], None
     sources_page = relative_link("sources/index.md", from_src)
+    years: dict[int, list[str]] = {}
     for event in events:
-        if event.year != year:
-            year = event.year
-            out.append(f"\n## {year}\n")
         refs = ", ".join(f"[{works[k].publisher}]({sources_page}#src-{k})" for k in event.sources)
         more = f" See [{titles[event.chapter]}]({relative_link(event.chapter, from_src)})." if event.chapter else ""
-        out.append(f"- **{display_date(event.date)}.** {event.text} *Source: {refs}.*{more}")
-    return "\n".join(out) + "\n"
+        years.setdefault(event.year, []).append(f"- **{display_date(event.date)}.** {event.text} *Source: {refs}.*{more}")
+    # Each year in its own block, which the browser lays out only when it nears the screen.
+    return "\n".join(
+        f'## {year}\n\n<div class="timeline-year" markdown="1">\n\n' + "\n".join(items) + "\n\n</div>\n"
+        for year, items in years.items()
+    )
