@@ -23,8 +23,6 @@ BUILD_ERRORS = (
 QUESTIONS_HEADING = "questions-for-discussion"
 SOURCES_HEADING = "## Sources and notes"
 FOOTNOTES_MARKER = "<!-- footnotes -->"
-GLOSSARY_PAGE = "glossary/index.md"
-SOURCES_PAGE = "sources/index.md"
 
 
 class Site:
@@ -124,7 +122,7 @@ class Site:
             f'<button type="button" class="print-button" data-print-page>Print this chapter</button>'
             f"{terms}</p>"
         )
-        return re.sub(r"(</h1>)", r"\1" + meta.replace("\\", "\\\\"), page_html, count=1)
+        return page_html.replace("</h1>", "</h1>" + meta, 1)
 
     def _citation_box(self, page: content.PageInfo, url: str) -> str:
         cite = citation.Citable(self.author, page.heading, self.site_name, self.site_url + url, page.updated)
