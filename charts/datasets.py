@@ -1,8 +1,10 @@
 """Read the datasets described in data/datapackage.yaml, checking every row against its schema."""
 from __future__ import annotations
 
+import copy
 import csv
 import dataclasses
+import functools
 import datetime as dt
 import pathlib
 import re
@@ -119,13 +121,19 @@ def read_package(data_dir: pathlib.Path = DATA_DIR) -> dict:
     path = data_dir / PACKAGE
     if not path.exists():
         raise DataError(f"{_display(path)}: the data package descriptor is missing")
-    try:
-        package = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise DataError(f"{_display(path)}: not valid YAML: {error}") from None
+    # Read once per version of the file: every dataset and chart asks for it.
+    package = copy.deepcopy(_parse_package(path, path.stat().st_mtime_ns))
     if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
         raise DataError(f"{_display(path)}: expected a mapping with a list of 'resources'")
     return package
+
+
+@functools.lru_cache(maxsize=8)
+def _parse_package(path: pathlib.Path, _mtime_ns: int):
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as error:
+        raise DataError(f"{_display(path)}: not valid YAML: {error}") from None
 
 
 def _check_meta(meta: dict, where: str, package: dict) -> None:

@@ -22,9 +22,13 @@ def datapackage_json(data_dir: pathlib.Path = DATA_DIR) -> str:
     return json.dumps(package, default=_plain, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def files(data_dir: pathlib.Path = DATA_DIR) -> dict[str, bytes]:
-    """Site path → content, for every chart CSV and every dataset, checked on the way."""
-    out = {csv_asset(chart_id): build(chart_id, data_dir).table.csv().encode() for chart_id in CHARTS}
+def files(data_dir: pathlib.Path = DATA_DIR, built: dict | None = None) -> dict[str, bytes]:
+    """Site path → content, for every chart CSV and every dataset, checked on the way.
+
+    `built` maps chart ids to charts already built from `data_dir`, so that a build draws each once.
+    """
+    built = built or {chart_id: build(chart_id, data_dir) for chart_id in CHARTS}
+    out = {csv_asset(chart_id): chart.table.csv().encode() for chart_id, chart in built.items()}
     for name in names(data_dir):
         dataset = load(name, data_dir)
         out[f"data/{pathlib.Path(dataset.meta['path']).name}"] = (data_dir / dataset.meta["path"]).read_bytes()

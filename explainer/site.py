@@ -35,6 +35,8 @@ class Site:
         self.works = bibliography.load()
         self.terms = glossary.load()
         self.events = timeline.load(self.works, set(self.by_src))
+        # Every chart, built once per build: pages place their cards, the build publishes the CSVs.
+        self.charts = {chart_id: charts.card.build(chart_id) for chart_id in CHARTS}
         self.site_name, self.site_url, self.author = site_name, site_url.rstrip("/") + "/", author
         self.corrections_url = corrections_url
 
@@ -45,7 +47,7 @@ class Site:
         def chart(chart_id):
             if chart_id not in CHARTS:
                 raise KeyError(f"chart {chart_id!r} (known: {', '.join(CHARTS)})")
-            return "\n\n" + charts.card.render(charts.card.build(chart_id), root) + "\n\n"
+            return "\n\n" + charts.card.render(self.charts[chart_id], root) + "\n\n"
 
         def cite(key):
             if key not in self.works:

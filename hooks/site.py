@@ -46,7 +46,7 @@ def on_files(files, config):
     # The site serves its own copies: plotly.js, the offline search shim, each chart's CSV, the data.
     files.append(File.generated(config, "assets/javascripts/plotly-basic.min.js", abs_src_path=str(publish.plotly_bundle())))
     files.append(File.generated(config, "assets/javascripts/iframe-worker/shim.js", abs_src_path=str(IFRAME_WORKER_SHIM)))
-    for path, content in publish.files().items():
+    for path, content in publish.files(built=_site.charts).items():
         files.append(File.generated(config, path, content=content))
     return files
 
