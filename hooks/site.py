@@ -8,6 +8,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from charts import publish
+from charts.card import PLOTLY_ASSET
 from charts.datasets import DataError
 from explainer.content import IFRAME_WORKER_SHIM, root_prefix
 from explainer.site import BUILD_ERRORS, Site
@@ -44,7 +45,7 @@ def on_config(config):
 @_clean_errors
 def on_files(files, config):
     # The site serves its own copies: plotly.js, the offline search shim, each chart's CSV, the data.
-    files.append(File.generated(config, "assets/javascripts/plotly-basic.min.js", abs_src_path=str(publish.plotly_bundle())))
+    files.append(File.generated(config, PLOTLY_ASSET, abs_src_path=str(publish.plotly_bundle())))
     files.append(File.generated(config, "assets/javascripts/iframe-worker/shim.js", abs_src_path=str(IFRAME_WORKER_SHIM)))
     for path, content in publish.files(built=_site.charts).items():
         files.append(File.generated(config, path, content=content))

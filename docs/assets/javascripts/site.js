@@ -164,9 +164,6 @@
     if (event.key === "Escape") hideBubble();
   });
 
-  // Test and print hooks: resolve when every chart on the page is drawn.
-  window.kzCharts = { drawAll: drawAll };
-
   // Material's document$ emits on every instant navigation; from file:// (the offline copy) it
   // may have emitted before this script ran, so the first load is also caught here. init() skips
   // cards it has already seen.
