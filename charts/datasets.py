@@ -11,6 +11,8 @@ import re
 
 import yaml
 
+from explainer.errors import BuildError
+
 DATA_DIR = pathlib.Path(__file__).resolve().parent / "data"
 PACKAGE = "datapackage.yaml"
 URL = re.compile(r"^https?://\S+$")
@@ -21,7 +23,7 @@ FIELD_KEYS = ("name", "type", "description")
 TYPES = ("string", "integer", "number", "date", "year", "boolean")
 
 
-class DataError(Exception):
+class DataError(BuildError):
     """Bad data or metadata; the message names the file, the row and the column where it can."""
 
 

@@ -1,6 +1,8 @@
 """Every work the site cites, kept once in includes/bibliography/*.yml and formatted from there."""
 from __future__ import annotations
 
+from .errors import BuildError
+
 import dataclasses
 import datetime as dt
 import html
@@ -25,7 +27,7 @@ REQUIRED = ("title", "publisher", "date", "kind")
 MONTHS = "January February March April May June July August September October November December".split()
 
 
-class BibliographyError(Exception):
+class BibliographyError(BuildError):
     """An entry is incomplete, repeated or unknown; the message names the file and the key."""
 
 

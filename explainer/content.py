@@ -1,6 +1,8 @@
 """The site's pages as plain data: front matter, the nav order, chapters and reading time."""
 from __future__ import annotations
 
+from .errors import BuildError
+
 import dataclasses
 import datetime as dt
 import math
@@ -34,7 +36,7 @@ _NOT_PROSE = [
 _WORD = re.compile(r"[A-Za-z0-9À-ž’']+")
 
 
-class ContentError(Exception):
+class ContentError(BuildError):
     """A page breaks a rule of the site; the message names the page."""
 
 

@@ -1,6 +1,8 @@
 """The glossary: one definition per term in includes/glossary.yml, shown as tooltips and as a page."""
 from __future__ import annotations
 
+from .errors import BuildError
+
 import dataclasses
 import html
 import pathlib
@@ -11,7 +13,7 @@ from .content import INCLUDES, PageInfo, read_yaml, relative_link
 GLOSSARY = INCLUDES / "glossary.yml"
 
 
-class GlossaryError(Exception):
+class GlossaryError(BuildError):
     """A glossary entry is malformed or a term is defined twice."""
 
 

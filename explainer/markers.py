@@ -1,6 +1,8 @@
 """Invisible page markers, `<!-- md:name arg -->`, swapped for content; a bad one stops the build."""
 from __future__ import annotations
 
+from .errors import BuildError
+
 import re
 from typing import Callable
 
@@ -8,7 +10,7 @@ START = re.compile(r"<!--\s*md:")
 MARKER = re.compile(r"<!-- md:(?P<name>[a-z][a-z-]*)(?: (?P<arg>[a-z0-9][a-z0-9_-]*))? -->")
 
 
-class MarkerError(Exception):
+class MarkerError(BuildError):
     """A marker is malformed, unknown or points at something that does not exist."""
 
 

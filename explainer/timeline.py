@@ -1,6 +1,8 @@
 """The timeline, 1991 to today: dated events in includes/timeline.yml, each with its sources."""
 from __future__ import annotations
 
+from .errors import BuildError
+
 import dataclasses
 import pathlib
 
@@ -10,7 +12,7 @@ from .content import INCLUDES, read_yaml, relative_link
 TIMELINE = INCLUDES / "timeline.yml"
 
 
-class TimelineError(Exception):
+class TimelineError(BuildError):
     """An event lacks a date or a source, cites an unknown source or links a missing page."""
 
 
