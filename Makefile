@@ -9,7 +9,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1764028
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test offline bench check clean
+.PHONY: setup render build serve test lint offline bench check clean
 
 ## setup: create .venv and install the pinned Python and npm packages (skipped when up to date)
 setup: $(VENV)/.installed node_modules/.installed
@@ -24,13 +24,19 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --omit=dev --no-audit --no-fund --loglevel=error
 	touch $@
 
-## build: write the static site to site/
+## render: write the pages with every marker expanded, and every generated file, to build/docs
+render: setup
+	$(BIN)/python -m explainer render build/docs
+
+## build: write the static site to site/ (mkdocs.yml's hook runs the render step first)
 build: setup
+	@mkdir -p build/docs
 	$(BIN)/mkdocs build
 
-## serve: build, then serve site/ on http://127.0.0.1:8000
-serve: build
-	$(BIN)/python -m explainer.serve site --port 8000
+## serve: live preview on http://127.0.0.1:8000, rebuilt on every edit to docs/, includes/, charts/, overrides/
+serve: setup
+	@mkdir -p build/docs
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 ## test: every test, including the browser suite (Debian's chromium, else Playwright's own)
 test: setup
@@ -43,8 +49,9 @@ check: setup
 
 ## offline: build/kz-explainer-offline.zip, the whole site for a USB stick (open index.html)
 offline: setup
+	@mkdir -p build/docs
 	OFFLINE=true $(BIN)/mkdocs build -f mkdocs.offline.yml
-	$(BIN)/python -m explainer.offline build/offline/site build/kz-explainer-offline.zip
+	$(BIN)/python scripts/offline.py build/offline/site build/kz-explainer-offline.zip
 
 ## bench: bytes per page and Lighthouse scores, printed as the README's table
 bench: build

@@ -9,22 +9,14 @@ import html
 import pathlib
 import re
 
+from . import strings
 from .content import INCLUDES, read_yaml
 
 BIBLIOGRAPHY = INCLUDES / "bibliography"
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# How the Sources page groups the works, in this order.
-KINDS = {
-    "official": "Official documents and statistics",
-    "international": "International organisations and observers",
-    "ngo": "Human-rights and research organisations",
-    "news": "News reports",
-    "academic": "Books and academic work",
-    "data": "Data sources",
-    "article": "The original article and its bibliography",
-}
+# How the Sources page groups the works, in this order (headings: strings `bibliography.kinds.*`).
+KINDS = ("official", "international", "ngo", "news", "academic", "data", "article")
 REQUIRED = ("title", "publisher", "date", "kind")
-MONTHS = "January February March April May June July August September October November December".split()
 
 
 class BibliographyError(BuildError):
@@ -49,12 +41,7 @@ class Work:
 
 
 def display_date(value: str) -> str:
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
-    return str(parts[0])
+    return strings.date(value)
 
 
 def check_date(value, where: str) -> str:
@@ -118,7 +105,8 @@ def footnote(work: Work) -> str:
 def bibliography_markdown(works: dict[str, Work]) -> str:
     """The Sources page list: a heading per kind, newest first, each entry with an anchor 'src-<key>'."""
     parts = []
-    for kind, heading in KINDS.items():
+    for kind in KINDS:
+        heading = strings.text(f"bibliography.kinds.{kind}")
         group = sorted((w for w in works.values() if w.kind == kind), key=lambda w: (w.date, w.key), reverse=True)
         if kind == "article":
             group.sort(key=lambda w: (w.key != "musaro-2022-smart-authoritarianism", w.author or w.publisher))

@@ -5,10 +5,7 @@ import dataclasses
 import datetime as dt
 from html import escape
 
-from .bibliography import MONTHS
-
-# MLA abbreviates months longer than four letters.
-MLA_MONTHS = "Jan. Feb. Mar. Apr. May June July Aug. Sept. Oct. Nov. Dec.".split()
+from . import strings
 
 
 @dataclasses.dataclass(frozen=True)
@@ -21,11 +18,11 @@ class Citable:
 
 
 def apa(c: Citable) -> str:
-    when = f"{c.updated.year}, {MONTHS[c.updated.month - 1]} {c.updated.day}"
+    when = f"{c.updated.year}, {strings.locale()['months'][c.updated.month - 1]} {c.updated.day}"
     return f"{escape(c.author)}. ({when}). <em>{escape(c.title)}</em>. {escape(c.site)}. {escape(c.url)}"
 
 
 def mla(c: Citable) -> str:
-    when = f"{c.updated.day} {MLA_MONTHS[c.updated.month - 1]} {c.updated.year}"
+    when = f"{c.updated.day} {strings.text('locale.months_mla').split()[c.updated.month - 1]} {c.updated.year}"
     address = c.url.removeprefix("https://").removeprefix("http://")
     return f"{escape(c.author)}. “{escape(c.title)}.” <em>{escape(c.site)}</em>, {when}, {escape(address)}."

@@ -6,6 +6,7 @@ from .errors import BuildError
 import dataclasses
 import datetime as dt
 import math
+import os
 import pathlib
 import posixpath
 import re
@@ -16,8 +17,6 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 INCLUDES = ROOT / "includes"
 CONFIG = ROOT / "mkdocs.yml"
-# Material's offline plugin needs this shim to run search from file://; the site serves its own copy.
-IFRAME_WORKER_SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 
 # Reading speed for explanatory prose; 200 words a minute is the usual planning figure.
 WORDS_PER_MINUTE = 200
@@ -71,6 +70,14 @@ def read_yaml(path: pathlib.Path, error: type[Exception]):
         raise error(f"{path.parent.name}/{path.name}{where}: not valid YAML ({getattr(problem, 'problem', problem)})") from None
 
 
+def split_raw_front_matter(text: str, src: str) -> tuple[str, str]:
+    """The front-matter block as written (with its '---' lines) and the body after it."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise ContentError(f"{src}: no front matter (a '---' block with {', '.join(REQUIRED_META)})")
+    return text[:match.end()], text[match.end():]
+
+
 def split_front_matter(text: str, src: str) -> tuple[dict, str]:
     match = FRONT_MATTER.match(text)
     if not match:
@@ -107,13 +114,45 @@ def nav_sources(nav: list) -> list[str]:
     return found
 
 
-def load_nav(config_path: pathlib.Path = CONFIG) -> list:
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    """What the pages need from mkdocs.yml: the nav, the site's name and addresses, the publisher."""
+
+    nav: list
+    site_name: str
+    site_url: str  # ends with "/"
+    author: str
+    corrections_url: str
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
+    """MkDocs' `!ENV VAR` or `!ENV [VAR, ..., default]`: the first variable set, else the default."""
+    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+    *variables, default = names if len(names) > 1 else (*names, None)
+    return next((os.environ[v] for v in variables if os.environ.get(v)), default)
+
+
+def load_config(config_path: pathlib.Path = CONFIG) -> dict:
     class _Loader(yaml.SafeLoader):
         pass
 
-    # mkdocs.yml uses !ENV tags; only the nav matters here, so read them as plain scalars.
-    _Loader.add_constructor("!ENV", lambda loader, node: None)
-    return yaml.load(config_path.read_text(encoding="utf-8"), Loader=_Loader)["nav"]
+    _Loader.add_constructor("!ENV", _env_tag)
+    return yaml.load(config_path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def load_settings(config_path: pathlib.Path = CONFIG) -> Settings:
+    config = load_config(config_path)
+    return Settings(
+        nav=config["nav"],
+        site_name=config["site_name"],
+        site_url=str(config.get("site_url") or "").rstrip("/") + "/",
+        author=config["site_author"],
+        corrections_url=config["extra"]["corrections_url"],
+    )
+
+
+def load_nav(config_path: pathlib.Path = CONFIG) -> list:
+    return load_config(config_path)["nav"]
 
 
 def site_pages(nav: list | None = None, docs: pathlib.Path = DOCS) -> list[PageInfo]:
@@ -137,6 +176,11 @@ def reading_minutes(markdown: str) -> int:
 def relative_link(target_src: str, from_src: str) -> str:
     """A Markdown link target from one page to another, which MkDocs then checks and rewrites."""
     return posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
+
+
+def page_url(src: str) -> str:
+    """The built page's address below the site root, with directory URLs: "introduction/", "" for home."""
+    return "" if src == "index.md" else src.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
 
 
 def root_prefix(page_url: str) -> str:

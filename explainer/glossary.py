@@ -8,6 +8,7 @@ import html
 import pathlib
 import re
 
+from . import strings
 from .content import INCLUDES, PageInfo, read_yaml, relative_link
 
 GLOSSARY = INCLUDES / "glossary.yml"
@@ -68,7 +69,7 @@ def abbreviations(terms: list[Term]) -> str:
 
 def key_terms_html(used: list[Term], glossary_href: str) -> str:
     links = ", ".join(f'<a href="{glossary_href}#{t.anchor}">{html.escape(t.term)}</a>' for t in used)
-    return f'<span class="page-meta__terms">Key terms: {links}</span>' if used else ""
+    return f'<span class="page-meta__terms">{strings.text("page.key_terms")} {links}</span>' if used else ""
 
 
 def glossary_markdown(terms: list[Term], pages: list[PageInfo], from_src: str) -> str:
@@ -77,6 +78,6 @@ def glossary_markdown(terms: list[Term], pages: list[PageInfo], from_src: str) -
     for term in terms:
         where = [p for p in pages if p.chapter is not None and term.found_in(_prose(p.body))]
         links = ", ".join(f"[{p.title}]({relative_link(p.src, from_src)})" for p in where)
-        seen = f"\n\n    *Used in:* {links}" if links else ""
+        seen = f"\n\n    *{strings.text('glossary.used_in')}* {links}" if links else ""
         blocks.append(f"{term.term} {{ #{term.anchor} }}\n:   {term.definition}{seen}\n")
     return "\n".join(blocks)

@@ -1,4 +1,4 @@
-"""What the build does to each page, in plain Python: expand markers, add the page header and citation."""
+"""What the render step does to each page, in plain Python: expand markers, add the page header and citation."""
 from __future__ import annotations
 
 import html
@@ -8,41 +8,39 @@ import re
 
 import charts.card
 import charts.datasets
+import charts.publish
 from charts.registry import CHARTS
 
-from . import bibliography, citation, content, glossary, markers, timeline
+from . import bibliography, citation, content, glossary, markers, strings, timeline
+from .errors import BuildError
 
-# Errors that mean "the content is wrong": the build stops with their message, no traceback.
-BUILD_ERRORS = (
-    content.ContentError,
-    bibliography.BibliographyError,
-    glossary.GlossaryError,
-    markers.MarkerError,
-    timeline.TimelineError,
-)
-QUESTIONS_HEADING = "questions-for-discussion"
+QUESTIONS_HEADING = "## Questions for discussion"
 SOURCES_HEADING = "## Sources and notes"
 FOOTNOTES_MARKER = "<!-- footnotes -->"
+# The glossary as abbreviations, appended to every page by pymdownx.snippets (see mkdocs.yml).
+ABBREVIATIONS = "_snippets/abbreviations.md"
+# Material's offline plugin needs this shim to run search from file://; the site serves its own copy.
+IFRAME_WORKER_SHIM = content.ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+IFRAME_WORKER_ASSET = "assets/javascripts/iframe-worker/shim.js"
 
 
 class Site:
-    """Everything the pages share, loaded and checked once per build."""
+    """Everything the pages share, loaded and checked once per render."""
 
-    def __init__(self, nav: list, docs: pathlib.Path, site_name: str, site_url: str, author: str, corrections_url: str):
-        self.pages = content.site_pages(nav, docs)
+    def __init__(self, settings: content.Settings, docs: pathlib.Path = content.DOCS):
+        self.settings = settings
+        self.pages = content.site_pages(settings.nav, docs)
         self.by_src = {page.src: page for page in self.pages}
         self.chapters = content.chapters(self.pages)
         self.works = bibliography.load()
         self.terms = glossary.load()
         self.events = timeline.load(self.works, set(self.by_src))
-        # Every chart, built once per build: pages place their cards, the build publishes the CSVs.
+        # Every chart, built once per render: pages place their cards, the render publishes its files.
         self.charts = {chart_id: charts.card.build(chart_id) for chart_id in CHARTS}
-        self.site_name, self.site_url, self.author = site_name, site_url.rstrip("/") + "/", author
-        self.corrections_url = corrections_url
 
-    # -- Markdown, before it is converted ---------------------------------------------------------
+    # -- Markdown ---------------------------------------------------------------------------------
     def markdown(self, src: str, markdown: str, root: str) -> str:
-        """Expand the page's markers and append the glossary, so that its terms become tooltips."""
+        """Expand the page's markers; `root` is the relative path from the built page to the site root."""
 
         def chart(chart_id):
             if chart_id not in CHARTS:
@@ -66,18 +64,33 @@ class Site:
         }
         # The chapters gathered for printing carry markers of their own: expand those too.
         handlers["print-all"] = (False, lambda _: markers.expand(self.print_all(src), src, handlers)[0])
-        expanded, _ = markers.expand(markdown, src, handlers)
+        return markers.expand(markdown, src, handlers)[0]
+
+    def page(self, src: str, text: str) -> str:
+        """A whole page as the engine receives it: front matter kept, body expanded and completed."""
+        front, body = content.split_raw_front_matter(text, src)
         page = self.by_src.get(src)
-        return expanded + glossary.abbreviations(self.terms) if page is None or page.tooltips else expanded
+        root = content.root_prefix(content.page_url(src))
+        if page is not None:
+            body = question_permalinks(body, "questions-for-discussion")
+            # Citations are listed on the Sources page; keeping them out of the search index halves
+            # its growth per chapter, and every page downloads that index.
+            body = body.replace(SOURCES_HEADING + "\n", SOURCES_HEADING + " { data-search-exclude }\n", 1)
+        body = self.markdown(src, body, root)
+        if page is not None:
+            if page.chapter is not None:
+                body = re.sub(r"^(# .+)$", lambda h: h[1] + "\n\n" + self._page_header(page, root), body, count=1, flags=re.M)
+            body = body.rstrip("\n") + "\n\n" + self._citation_box(page) + "\n"
+        return front + body
 
     def chapter_map(self, from_src: str) -> str:
         rows = [
             f"{page.chapter}. **[{page.heading}]({content.relative_link(page.src, from_src)})** "
-            f"({page.reading_minutes} min): {page.description}"
+            f"({strings.text('page.reading_time', minutes=page.reading_minutes)}): {page.description}"
             for page in self.chapters
         ]
         total = sum(page.reading_minutes for page in self.chapters)
-        return "\n".join(rows) + f"\n\nReading every chapter takes about {total} minutes.\n"
+        return "\n".join(rows) + "\n\n" + strings.text("page.chapter_map_total", minutes=total) + "\n"
 
     def print_all(self, from_src: str) -> str:
         """Every chapter on one page, headings one level down, footnotes renamed per chapter."""
@@ -85,13 +98,14 @@ class Site:
         for page in self.chapters:
             slug = page.src.split("/")[0]
             body = page.body.replace(FOOTNOTES_MARKER, "").replace(SOURCES_HEADING + "\n", "")
+            body = question_permalinks(body, f"{slug}-question")
             body = re.sub(r"^(#{1,5}) ", r"#\1 ", body, flags=re.M)
             body = re.sub(r"\[\^([^\]]+)\]", rf"[^{slug}-\1]", body)
             body = re.sub(r"\]\((?!https?://|#|mailto:)([^)]+)\)", lambda m: f"]({self._rebase(m[1], page.src, from_src)})", body)
             # Each chapter in its own block, so that the browser lays out only the ones near the screen.
             parts.append(f'<div class="print-chapter" markdown="1">\n\n{body.strip()}\n\n</div>')
-        appendix = "\n\n## Glossary\n\n" + glossary.glossary_markdown(self.terms, self.pages, from_src)
-        return "\n\n".join(parts) + appendix + "\n\n## Sources and notes\n\n" + FOOTNOTES_MARKER + "\n"
+        appendix = f"\n\n## {strings.text('print_page.glossary')}\n\n" + glossary.glossary_markdown(self.terms, self.pages, from_src)
+        return "\n\n".join(parts) + appendix + f"\n\n## {strings.text('print_page.sources')}\n\n" + FOOTNOTES_MARKER + "\n"
 
     @staticmethod
     def _rebase(target: str, page_src: str, from_src: str) -> str:
@@ -101,78 +115,81 @@ class Site:
         absolute = posixpath.normpath(posixpath.join(posixpath.dirname(page_src), path))
         return content.relative_link(absolute, from_src) + (f"#{anchor}" if anchor else "")
 
-    # -- HTML, after conversion -------------------------------------------------------------------
-    def html(self, src: str, page_html: str, url: str, root: str) -> str:
-        page = self.by_src.get(src)
-        if page is None:
-            return page_html
-        if page.chapter is not None:
-            page_html = self._page_header(page, page_html, root)
-        page_html = question_permalinks(page_html)
-        # Citations are listed on the Sources page; keeping them out of the search index halves
-        # its growth per chapter, and every page downloads that index.
-        page_html = page_html.replace('<div class="footnote">', '<div class="footnote" data-search-exclude>')
-        return page_html + self._citation_box(page, url)
-
-    def _page_header(self, page: content.PageInfo, page_html: str, root: str) -> str:
+    def _page_header(self, page: content.PageInfo, root: str) -> str:
         used = glossary.terms_in(page.body, self.terms)
         terms = glossary.key_terms_html(used, f"{root}glossary/")
-        meta = (
-            f'<p class="page-meta" data-search-exclude><span>Chapter {page.chapter}</span>'
-            f"<span>{page.reading_minutes} min read</span>"
-            f'<span>Updated <time datetime="{page.updated.isoformat()}">{bibliography.display_date(page.updated.isoformat())}</time></span>'
-            f'<button type="button" class="print-button" data-print-page>Print this chapter</button>'
+        return (
+            f'<p class="page-meta" data-search-exclude><span>{strings.text("page.chapter", number=page.chapter)}</span>'
+            f"<span>{strings.text('page.reading_time', minutes=page.reading_minutes)}</span>"
+            f"<span>{strings.text('page.updated')} {_time(page)}</span>"
+            f'<button type="button" class="print-button" data-print-page>{strings.text("page.print")}</button>'
             f"{terms}</p>"
         )
-        return page_html.replace("</h1>", "</h1>" + meta, 1)
 
-    def _citation_box(self, page: content.PageInfo, url: str) -> str:
-        cite = citation.Citable(self.author, page.heading, self.site_name, self.site_url + url, page.updated)
+    def _citation_box(self, page: content.PageInfo) -> str:
+        s = self.settings
+        cite = citation.Citable(s.author, page.heading, s.site_name, s.site_url + content.page_url(page.src), page.updated)
         return (
             '<aside class="cite-box" aria-labelledby="cite-this-page" data-search-exclude>'
-            '<p class="cite-box__title" id="cite-this-page"><strong>Cite this page</strong></p>'
-            f"<p><span class=\"cite-box__style\">APA</span> {citation.apa(cite)}</p>"
-            f"<p><span class=\"cite-box__style\">MLA</span> {citation.mla(cite)}</p>"
-            f'<p class="cite-box__foot">Last updated <time datetime="{page.updated.isoformat()}">'
-            f"{bibliography.display_date(page.updated.isoformat())}</time>. Text licensed CC BY 4.0. "
-            f'Found a mistake? <a href="{html.escape(self.corrections_url)}">Suggest a correction</a>.</p>'
+            f'<p class="cite-box__title" id="cite-this-page"><strong>{strings.text("cite.title")}</strong></p>'
+            f'<p><span class="cite-box__style">APA</span> {citation.apa(cite)}</p>'
+            f'<p><span class="cite-box__style">MLA</span> {citation.mla(cite)}</p>'
+            f'<p class="cite-box__foot">{strings.text("cite.last_updated")} {_time(page)}. {strings.text("cite.licence")} '
+            f'{strings.text("cite.mistake")} <a href="{html.escape(s.corrections_url)}">{strings.text("cite.correction")}</a>.</p>'
             "</aside>"
         )
+
+    # -- Files beside the pages -------------------------------------------------------------------
+    def files(self) -> dict[str, bytes]:
+        """Site path → content of every generated file: chart pictures and data, scripts, the glossary."""
+        out = dict(charts.publish.files(built=self.charts))
+        out[charts.card.PLOTLY_ASSET] = charts.publish.plotly_bundle().read_bytes()
+        if not IFRAME_WORKER_SHIM.exists():
+            raise BuildError("missing: run `make setup` (npm ci) to install it", file=str(IFRAME_WORKER_SHIM))
+        out[IFRAME_WORKER_ASSET] = IFRAME_WORKER_SHIM.read_bytes()
+        out[ABBREVIATIONS] = glossary.abbreviations(self.terms).lstrip("\n").encode()
+        return out
+
+
+def _time(page: content.PageInfo) -> str:
+    day = page.updated.isoformat()
+    return f'<time datetime="{day}">{bibliography.display_date(day)}</time>'
 
 
 def data_sources_markdown(from_src: str) -> str:
     """Each dataset behind the charts: what it is, its file, licence and sources."""
     data = content.relative_link("data", from_src)
+    t = strings.text
     blocks = []
     for name in charts.datasets.names():
-        dataset = charts.datasets.load(name)
-        meta = dataset.meta
+        meta = charts.datasets.load(name).meta
         licences = ", ".join(f"[{lic.get('title', lic['name'])}]({lic['path']})" for lic in meta["licenses"])
         sources = "\n".join(
-            f"    - {s['publisher']}, [{s['title']}]({s['path']}), {s['date']} (consulted {s['accessed']})." for s in meta["sources"]
+            f"    - {s['publisher']}, [{s['title']}]({s['path']}), {s['date']} ({t('data_sources.consulted', date=s['accessed'])})."
+            for s in meta["sources"]
         )
         blocks.append(
-            f"- **{meta['title']}** ([CSV]({data}/{pathlib.Path(meta['path']).name})). {meta['description'].strip()} "
-            f"Producer: {meta['producer']}. Licence: {licences}. Sources:\n\n{sources}\n"
+            f"- **{meta['title']}** ([{t('data_sources.csv')}]({data}/{pathlib.Path(meta['path']).name})). "
+            f"{meta['description'].strip()} {t('data_sources.producer')} {meta['producer']}. "
+            f"{t('data_sources.licence')} {licences}. {t('data_sources.sources')}\n\n{sources}\n"
         )
-    return "\n".join(blocks) + f"\nAll datasets with their full descriptions: [datapackage.json]({data}/datapackage.json).\n"
+    return "\n".join(blocks) + f"\n{t('data_sources.all')} [datapackage.json]({data}/datapackage.json).\n"
 
 
-def question_permalinks(page_html: str) -> str:
-    """Give each discussion question an id and a visible permalink, like a heading."""
+def question_permalinks(body: str, prefix: str) -> str:
+    """Give each discussion question an id (an attribute list) and a visible permalink, like a heading."""
+    head, found, rest = body.partition(QUESTIONS_HEADING + "\n")
+    if not found:
+        return body
+    section, nxt, tail = rest.partition("\n## ")
+    count = 0
 
-    def number(section: re.Match) -> str:
-        heading_id, rest = section[1], section[2]
-        count = 0
+    def item(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        qid = f"{prefix}-{count}"
+        link = f'<a class="headerlink" href="#{qid}" title="{strings.text("page.question_link")}">¶</a>'
+        return f"{match[1]}{match[2]} {link}\n{' ' * len(match[1])}{{ #{qid} }}"
 
-        def item(li: re.Match) -> str:
-            nonlocal count
-            count += 1
-            qid = f"{heading_id}-{count}"
-            link = f'<a class="headerlink" href="#{qid}" title="Link to this question">¶</a>'
-            return f'<li id="{qid}">{li[1]} {link}</li>'
-
-        ol = re.sub(r"<li>(.*?)</li>", item, rest, count=0, flags=re.S)
-        return f'id="{heading_id}"{ol}'
-
-    return re.sub(rf'id="({QUESTIONS_HEADING}(?:_\d+)?)"(.*?</ol>)', number, page_html, flags=re.S)
+    section = re.sub(r"^(\d+\.\s+)(.+)$", item, section, flags=re.M)
+    return head + found + section + nxt + tail

@@ -6,6 +6,7 @@ from .errors import BuildError
 import dataclasses
 import pathlib
 
+from . import strings
 from .bibliography import Work, check_date, display_date
 from .content import INCLUDES, read_yaml, relative_link
 
@@ -56,8 +57,10 @@ def timeline_markdown(events: list[Event], works: dict[str, Work], titles: dict[
     years: dict[int, list[str]] = {}
     for event in events:
         refs = ", ".join(f"[{works[k].publisher}]({sources_page}#src-{k})" for k in event.sources)
-        more = f" See [{titles[event.chapter]}]({relative_link(event.chapter, from_src)})." if event.chapter else ""
-        years.setdefault(event.year, []).append(f"- **{display_date(event.date)}.** {event.text} *Source: {refs}.*{more}")
+        page = f"[{titles[event.chapter]}]({relative_link(event.chapter, from_src)})" if event.chapter else ""
+        more = " " + strings.text("timeline.see", page=page) if page else ""
+        source = strings.text("timeline.source")
+        years.setdefault(event.year, []).append(f"- **{display_date(event.date)}.** {event.text} *{source} {refs}.*{more}")
     # Each year in its own block, which the browser lays out only when it nears the screen.
     return "\n".join(
         f'## {year}\n\n<div class="timeline-year" markdown="1">\n\n' + "\n".join(items) + "\n\n</div>\n"

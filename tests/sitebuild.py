@@ -10,8 +10,8 @@ import sys
 from explainer import content
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-# The source article and the overlap tool sit beside the checkout in this workplace (../shared).
-SHARED = next((p for p in (ROOT.parent / "shared", pathlib.Path("/work/shared")) if (p / "source" / "article.txt").exists()), ROOT.parent / "shared")
+# The source article and the overlap tool sit beside the checkout (../shared), in CI as here.
+SHARED = ROOT.parent / "shared"
 ARTICLE = SHARED / "source" / "article.txt"
 PAGES = content.site_pages()
 CHAPTERS = content.chapters(PAGES)
@@ -25,6 +25,8 @@ def page_id(page: content.PageInfo) -> str:
 
 def build(dest: pathlib.Path, config: str = "mkdocs.yml", cwd: pathlib.Path = ROOT, **env) -> subprocess.CompletedProcess:
     """Run a strict MkDocs build into `dest`; returns the finished process (never raises)."""
+    # MkDocs checks that docs_dir exists before the hook renders into it (`make build` does the same).
+    (cwd / "build" / "docs").mkdir(parents=True, exist_ok=True)
     environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **env}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(dest)],

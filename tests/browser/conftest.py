@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from explainer import serve
+import serve
 
 # Flags that stop Chromium's own background traffic (updates, sync, safe browsing), so that
 # every request the tests see comes from the page.

@@ -1,4 +1,4 @@
-"""Serve a built site on 127.0.0.1, gzip-compressed like a static host, for `make serve`, tests and benchmarks."""
+"""Serve a built site on 127.0.0.1, gzip-compressed like a static host, for the browser tests and the benchmark."""
 from __future__ import annotations
 
 import argparse

@@ -1,0 +1,28 @@
+"""Command line: `python -m explainer render OUT_DIR` writes the rendered docs folder; errors are one line."""
+from __future__ import annotations
+
+import argparse
+import pathlib
+import sys
+
+from . import render
+from .errors import BuildError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m explainer", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    command = commands.add_parser("render", help="write every page with its markers expanded, and every generated file")
+    command.add_argument("out", type=pathlib.Path, help="the folder to write (mkdocs.yml's docs_dir)")
+    args = parser.parse_args(argv)
+    try:
+        written = render.render(args.out)
+    except BuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"rendered {args.out}: {written} file(s) changed", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,14 @@
+"""MkDocs adapter: run the render step before each build, so that `mkdocs serve` picks up every edit."""
+import pathlib
+import subprocess
+import sys
+
+from mkdocs.exceptions import PluginError
+
+
+def on_pre_build(config):
+    # A fresh process, so that edited chart modules are imported anew on every live reload.
+    done = subprocess.run([sys.executable, "-m", "explainer", "render", config["docs_dir"]],
+                          cwd=pathlib.Path(config["config_file_path"]).parent, capture_output=True, text=True)
+    if done.returncode:
+        raise PluginError((done.stderr.strip().splitlines() or ["the render step failed"])[-1])
