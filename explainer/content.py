@@ -47,7 +47,6 @@ class PageInfo:
     updated: dt.date
     chapter: int | None
     body: str  # Markdown without front matter
-    tooltips: bool = True  # glossary tooltips; the print page turns them off (paper cannot hover)
 
     @property
     def heading(self) -> str:
@@ -99,7 +98,7 @@ def read_page(src: str, docs: pathlib.Path = DOCS) -> PageInfo:
     chapter = meta.get("chapter")
     if chapter is not None and not isinstance(chapter, int):
         raise ContentError(f"{src}: 'chapter' must be a whole number, found {chapter!r}")
-    return PageInfo(src, str(meta["title"]), str(meta["description"]), meta["updated"], chapter, body, meta.get("tooltips", True) is not False)
+    return PageInfo(src, str(meta["title"]), str(meta["description"]), meta["updated"], chapter, body)
 
 
 def nav_sources(nav: list) -> list[str]:

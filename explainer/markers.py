@@ -14,6 +14,10 @@ class MarkerError(BuildError):
     """A marker is malformed, unknown or points at something that does not exist."""
 
 
+class MissingTarget(Exception):
+    """Raised by a handler whose argument names nothing; `expand` adds the page and the marker."""
+
+
 # A handler takes the marker's argument (or None) and returns Markdown or HTML.
 Handler = Callable[[str | None], str]
 
@@ -36,7 +40,7 @@ def expand(markdown: str, page: str, handlers: dict[str, tuple[bool, Handler]]) 
             raise MarkerError(f"{page}: marker {match[0]!r} takes {need}")
         try:
             replacement = handler(arg)
-        except KeyError as missing:
+        except MissingTarget as missing:
             raise MarkerError(f"{page}: marker {match[0]!r} names {missing} which does not exist") from None
         out.append(markdown[pos:start.start()])
         out.append(replacement)

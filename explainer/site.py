@@ -11,12 +11,15 @@ import charts.datasets
 import charts.publish
 from charts.registry import CHARTS
 
-from . import bibliography, citation, content, glossary, markers, strings, timeline
+from . import bibliography, citation, content, glossary, markers, quiz, strings, timeline
 from .errors import BuildError
 
 QUESTIONS_HEADING = "## Questions for discussion"
 SOURCES_HEADING = "## Sources and notes"
 FOOTNOTES_MARKER = "<!-- footnotes -->"
+# Python-Markdown's footnotes extension puts the notes where this text stands (its default marker;
+# an HTML comment would be stashed as raw HTML before the extension could find it).
+FOOTNOTES_PLACE = "///Footnotes Go Here///"
 # The glossary as abbreviations, appended to every page by pymdownx.snippets (see mkdocs.yml).
 ABBREVIATIONS = "_snippets/abbreviations.md"
 # Material's offline plugin needs this shim to run search from file://; the site serves its own copy.
@@ -44,12 +47,12 @@ class Site:
 
         def chart(chart_id):
             if chart_id not in CHARTS:
-                raise KeyError(f"chart {chart_id!r} (known: {', '.join(CHARTS)})")
+                raise markers.MissingTarget(f"chart {chart_id!r} (known: {', '.join(CHARTS)})")
             return "\n\n" + charts.card.render(self.charts[chart_id], root) + "\n\n"
 
         def cite(key):
             if key not in self.works:
-                raise KeyError(f"source {key!r} (add it to includes/bibliography/)")
+                raise markers.MissingTarget(f"source {key!r} (add it to includes/bibliography/)")
             return bibliography.footnote(self.works[key])
 
         titles = {p.src: p.title for p in self.pages}
@@ -61,6 +64,7 @@ class Site:
             "bibliography": (False, lambda _: bibliography.bibliography_markdown(self.works)),
             "data-sources": (False, lambda _: data_sources_markdown(src)),
             "timeline": (False, lambda _: timeline.timeline_markdown(self.events, self.works, titles, src)),
+            "quiz": (True, quiz.marker),
         }
         # The chapters gathered for printing carry markers of their own: expand those too.
         handlers["print-all"] = (False, lambda _: markers.expand(self.print_all(src), src, handlers)[0])
@@ -76,7 +80,7 @@ class Site:
             # Citations are listed on the Sources page; keeping them out of the search index halves
             # its growth per chapter, and every page downloads that index.
             body = body.replace(SOURCES_HEADING + "\n", SOURCES_HEADING + " { data-search-exclude }\n", 1)
-        body = self.markdown(src, body, root)
+        body = self.markdown(src, body, root).replace(FOOTNOTES_MARKER, FOOTNOTES_PLACE)
         if page is not None:
             if page.chapter is not None:
                 body = re.sub(r"^(# .+)$", lambda h: h[1] + "\n\n" + self._page_header(page, root), body, count=1, flags=re.M)

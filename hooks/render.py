@@ -11,4 +11,4 @@ def on_pre_build(config):
     done = subprocess.run([sys.executable, "-m", "explainer", "render", config["docs_dir"]],
                           cwd=pathlib.Path(config["config_file_path"]).parent, capture_output=True, text=True)
     if done.returncode:
-        raise PluginError((done.stderr.strip().splitlines() or ["the render step failed"])[-1])
+        raise PluginError((done.stderr.strip().splitlines() or ["the render step failed"])[-1].removeprefix("error: "))

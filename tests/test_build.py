@@ -1,12 +1,16 @@
 """The built site, read as files: complete pages, resolved footnotes, no third-party requests, reproducible."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import gzip
 import hashlib
 import html
+import io
 import json
+import pathlib
 import re
+import shutil
 from urllib.parse import urlsplit
 
 import pytest
@@ -21,6 +25,10 @@ FETCHING = re.compile(r'<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\s
 # <link> elements that the browser fetches (rel="canonical" or "alternate" only name an address).
 LINK = re.compile(r'<link\b[^>]*>', re.I)
 FETCHED_RELS = {"stylesheet", "icon", "preload", "prefetch", "preconnect", "dns-prefetch", "modulepreload", "manifest", "apple-touch-icon"}
+
+
+def article_of(path: pathlib.Path) -> str:
+    return path.read_text(encoding="utf-8").split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
 
 
 def text_of(page_html: str) -> str:
@@ -45,6 +53,14 @@ def test_every_footnote_resolves(site, page):
     assert refs == notes, f"unresolved: {refs ^ notes}"
     if page.chapter:
         assert notes, "a chapter has footnotes"
+
+
+@pytest.mark.parametrize("page", CHAPTERS, ids=page_id)
+def test_sources_and_notes_hold_the_footnotes_and_the_citation_box_closes_the_page(site, page):
+    page_html = article_of(built_page(site, page))
+    order = [page_html.find(mark) for mark in ('id="sources-and-notes"', '<div class="footnote">', '<aside class="cite-box"')]
+    assert -1 not in order and order == sorted(order), order
+    assert "Footnotes Go Here" not in page_html
 
 
 @pytest.mark.parametrize("page", PAGES, ids=page_id)
@@ -149,10 +165,20 @@ def test_chapters_show_reading_time_key_terms_and_question_permalinks(site, page
         assert f'href="#{qid}"' in page_html
 
 
+def squeeze(text: str) -> str:
+    """Text without tags, digits or spaces: footnote numbers and tooltips differ between pages."""
+    return re.sub(r"\s+|\d+", "", html.unescape(re.sub(r"<[^>]+>", "", text)))
+
+
 def test_print_page_gathers_every_chapter_and_chart(site):
-    page_html = (site / "print" / "index.html").read_text(encoding="utf-8")
+    printed = squeeze(article_of(site / "print" / "index.html"))
     for page in CHAPTERS:
-        assert f">{html.escape(page.heading, quote=False)}<" in page_html.replace("&rsquo;", "’") or page.heading in html.unescape(page_html)
+        body = article_of(built_page(site, page)).split('<div class="footnote">', 1)[0]
+        chapter = [p for p in re.findall(r"<p>(.*?)</p>", body, flags=re.S) if len(p.split()) >= 12]
+        assert chapter, page.src
+        missing = [p[:60] for p in chapter if squeeze(p) not in printed]
+        assert missing == [], f"{page.src}: paragraphs missing from /print/: {missing[:3]}"
+    page_html = (site / "print" / "index.html").read_text(encoding="utf-8")
     assert set(re.findall(r'class="chart-card" id="([a-z0-9_]+)"', page_html)) == set(CHARTS)
 
 
@@ -168,3 +194,30 @@ def test_published_urls_still_resolve(site):
     for url in urls:
         path = site / url / "index.html" if url.endswith("/") or not url else site / url
         assert path.exists(), f"{url} was published and no longer exists (add a redirect in mkdocs.yml)"
+
+
+def frictionless_errors(package: pathlib.Path) -> list:
+    import frictionless
+
+    report = frictionless.validate(str(package))
+    return report.flatten(["taskName", "rowNumber", "fieldName", "type", "note"])
+
+
+def test_the_published_data_package_passes_the_frictionless_validator(site, tmp_path):
+    assert frictionless_errors(site / "data" / "datapackage.json") == []
+    # The same check on a copy with one value that breaks its column's declared type must fail.
+    broken = tmp_path / "data"
+    shutil.copytree(site / "data", broken)
+    package = json.loads((broken / "datapackage.json").read_text(encoding="utf-8"))
+    resource = package["resources"][0]
+    field = next(f for f in resource["schema"]["fields"] if f["type"] in ("integer", "number"))
+    csv_path = broken / resource["path"]
+    lines = csv_path.read_text(encoding="utf-8").splitlines()
+    header = next(csv.reader([lines[0]]))
+    row = next(csv.reader([lines[1]]))
+    row[header.index(field["name"])] = "not a number"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(row)
+    lines[1] = out.getvalue().rstrip("\n")
+    csv_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert frictionless_errors(broken / "datapackage.json") != []
