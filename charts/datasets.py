@@ -1,11 +1,12 @@
 """Read the datasets described in data/datapackage.yaml, checking every row against its schema."""
+
 from __future__ import annotations
 
 import copy
 import csv
 import dataclasses
-import functools
 import datetime as dt
+import functools
 import pathlib
 import re
 
@@ -16,6 +17,11 @@ from explainer.errors import BuildError
 DATA_DIR = pathlib.Path(__file__).resolve().parent / "data"
 PACKAGE = "datapackage.yaml"
 URL = re.compile(r"^https?://\S+$")
+# A dataset names each source by its key in includes/bibliography/ and the day it was consulted; the rest lives there.
+SOURCE_REF_KEYS = ("id", "accessed")
+KEPT_IN_BIBLIOGRAPHY = ("title", "publisher", "date", "path", "url", "author")
+# `{derived.key}` in a view or a dataset's notes stands for a figure computed by charts/derived.py.
+PLACEHOLDER = re.compile(r"\{derived\.([a-z0-9_]+)\}")
 # What a dataset must say about itself (Frictionless Data Resource properties, plus provenance).
 RESOURCE_KEYS = ("name", "path", "title", "description", "producer", "citation", "sources", "licenses", "schema")
 SOURCE_KEYS = ("id", "title", "publisher", "date", "path", "accessed")
@@ -56,7 +62,10 @@ class Field:
 
     def parse(self, raw: str, file: str, row: int, sources: dict):
         value = raw.strip()
-        bad = lambda expected: DataError(f"{_where(file, row, self.name)}: expected {expected}, found {raw!r}")
+
+        def bad(expected: str) -> DataError:
+            return DataError(f"{_where(file, row, self.name)}: expected {expected}, found {raw!r}")
+
         if value == "":
             if self.constraints.get("required"):
                 raise bad("a value (this column is required)")
@@ -93,8 +102,12 @@ class Field:
             raise bad(f"one of {', '.join(map(str, c['enum']))}")
         if "pattern" in c and not re.fullmatch(c["pattern"], str(value)):
             raise bad(f"text matching {c['pattern']}")
-        if self.name == "source" and not set(source_ids(value)) <= set(sources):
-            raise bad(f"ids of sources listed in the metadata, separated by ';' ({', '.join(sources)})")
+        if self.name == "source":
+            for key in source_ids(value):
+                if key not in sources and key not in _works():
+                    raise bad(f"keys of includes/bibliography/ separated by ';'; {key!r} is not a bibliography key")
+                if key not in sources:
+                    raise bad(f"sources listed for this dataset in {PACKAGE} ({', '.join(sources)}); add {key!r} there")
         return value
 
 
@@ -120,6 +133,39 @@ def _display(path: pathlib.Path) -> str:
 
 
 def read_package(data_dir: pathlib.Path = DATA_DIR) -> dict:
+    """The package as published: sources filled in from the bibliography, derived figures written out."""
+    package = _package(data_dir)
+    where = _display(data_dir / PACKAGE)
+    if any(PLACEHOLDER.search(text) for text in _texts(package)):
+        from . import derived
+
+        values = derived.values(data_dir)
+        for item in package["resources"] + package.get("views", []):
+            for key in ("title", "subtitle", "alt", "summary", "description"):
+                if isinstance(item.get(key), str):
+                    item[key] = _fill(item[key], values, f"{where}: {item.get('name', '?')}, {key}")
+            if isinstance(item.get("notes"), list):
+                item["notes"] = [_fill(n, values, f"{where}: {item.get('name', '?')}, notes") for n in item["notes"]]
+    return package
+
+
+def _texts(package: dict) -> list[str]:
+    items = package["resources"] + package.get("views", [])
+    return [v for item in items for v in list(item.values()) + list(item.get("notes") or []) if isinstance(v, str)]
+
+
+def _fill(text: str, values: dict[str, str], where: str) -> str:
+    def one(match: re.Match) -> str:
+        if match.group(1) not in values:
+            known = ", ".join(sorted(values))
+            raise DataError(f"{where}: no derived figure {match.group(0)!r} (charts/derived.py gives: {known})")
+        return values[match.group(1)]
+
+    return PLACEHOLDER.sub(one, text)
+
+
+def _package(data_dir: pathlib.Path) -> dict:
+    """The package with each dataset's sources resolved, but derived figures still as placeholders."""
     path = data_dir / PACKAGE
     if not path.exists():
         raise DataError(f"{_display(path)}: the data package descriptor is missing")
@@ -127,7 +173,55 @@ def read_package(data_dir: pathlib.Path = DATA_DIR) -> dict:
     package = copy.deepcopy(_parse_package(path, path.stat().st_mtime_ns))
     if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
         raise DataError(f"{_display(path)}: expected a mapping with a list of 'resources'")
+    for resource in package["resources"]:
+        if isinstance(resource, dict) and isinstance(resource.get("sources"), list):
+            where = f"{_display(path)}: dataset '{resource.get('name', '?')}'"
+            resource["sources"] = [_resolve(source, where) for source in resource["sources"]]
     return package
+
+
+def _resolve(source, where: str) -> dict:
+    """One dataset source: a bibliography key and the day it was consulted, filled in from the bibliography."""
+    if not isinstance(source, dict) or not source.get("id"):
+        raise DataError(f"{where}: each source is a mapping with 'id' (a key of includes/bibliography/) and 'accessed'")
+    key = str(source["id"])
+    kept = [k for k in KEPT_IN_BIBLIOGRAPHY if k in source]
+    if kept:
+        kept_text = ", ".join(kept)
+        raise DataError(f"{where}: source '{key}' repeats {kept_text}; these live once, in includes/bibliography/")
+    unknown = [k for k in source if k not in SOURCE_REF_KEYS]
+    if unknown:
+        fields, allowed = ", ".join(unknown), ", ".join(SOURCE_REF_KEYS)
+        raise DataError(f"{where}: source '{key}' has unknown fields {fields}; give only {allowed}")
+    works = _works()
+    if key not in works:
+        raise DataError(f"{where}: source '{key}' is not a key of includes/bibliography/")
+    work = works[key]
+    if not work.url:
+        raise DataError(f"{where}: source '{key}' has no web address in includes/bibliography/{work.file}")
+    resolved = {"id": key, "title": work.title, "publisher": work.publisher, "date": work.date, "path": work.url}
+    if work.author:
+        resolved["author"] = work.author
+    resolved["accessed"] = source.get("accessed")
+    return resolved
+
+
+def _works() -> dict:
+    """The bibliography, read again only when one of its files changes."""
+    from explainer import bibliography
+
+    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(bibliography.BIBLIOGRAPHY.glob("*.yml")))
+    return _cached_works(stamp)
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_works(_stamp: tuple) -> dict:
+    from explainer import bibliography
+
+    try:
+        return bibliography.load()
+    except BuildError as error:
+        raise DataError(f"includes/bibliography: {error}") from None
 
 
 @functools.lru_cache(maxsize=8)
@@ -139,7 +233,9 @@ def _parse_package(path: pathlib.Path, _mtime_ns: int):
 
 
 def _check_meta(meta: dict, where: str, package: dict) -> None:
-    missing = [key for key in RESOURCE_KEYS if not meta.get(key) and not (key == "licenses" and package.get("licenses"))]
+    missing = [
+        key for key in RESOURCE_KEYS if not meta.get(key) and not (key == "licenses" and package.get("licenses"))
+    ]
     if missing:
         raise DataError(f"{where}: the metadata lacks {', '.join(missing)} (every dataset names its source)")
     for i, source in enumerate(meta["sources"], 1):
@@ -153,7 +249,9 @@ def _check_meta(meta: dict, where: str, package: dict) -> None:
         if gaps:
             raise DataError(f"{where}: field {field.get('name', '?')!r} lacks {', '.join(gaps)}")
         if field["type"] not in TYPES:
-            raise DataError(f"{where}: field {field['name']!r} has type {field['type']!r}; use one of {', '.join(TYPES)}")
+            raise DataError(
+                f"{where}: field {field['name']!r} has type {field['type']!r}; use one of {', '.join(TYPES)}"
+            )
         if field["type"] in ("integer", "number") and not field.get("unit"):
             raise DataError(f"{where}: numeric field {field['name']!r} needs a 'unit'")
     names = [f["name"] for f in meta["schema"]["fields"]]
@@ -161,8 +259,9 @@ def _check_meta(meta: dict, where: str, package: dict) -> None:
         raise DataError(f"{where}: the schema needs a 'source' column naming each row's source id")
 
 
-def load(name: str, data_dir: pathlib.Path = DATA_DIR) -> Dataset:
-    package = read_package(data_dir)
+def load(name: str, data_dir: pathlib.Path = DATA_DIR, derived: bool = True) -> Dataset:
+    """One dataset, checked row by row; `derived=False` leaves `{derived.*}` placeholders in its notes."""
+    package = read_package(data_dir) if derived else _package(data_dir)
     metas = [r for r in package["resources"] if r.get("name") == name]
     if not metas:
         raise DataError(f"{_display(data_dir / PACKAGE)}: no dataset named {name!r}")
@@ -172,7 +271,9 @@ def load(name: str, data_dir: pathlib.Path = DATA_DIR) -> Dataset:
     file = _display(path)
     _check_meta(meta, f"{_display(data_dir / PACKAGE)}: dataset '{name}'", package)
     fields = tuple(
-        Field(f["name"], f["type"], f.get("title", f["name"]), f["description"], f.get("unit"), f.get("constraints", {}))
+        Field(
+            f["name"], f["type"], f.get("title", f["name"]), f["description"], f.get("unit"), f.get("constraints", {})
+        )
         for f in meta["schema"]["fields"]
     )
     if not path.exists():
@@ -188,16 +289,23 @@ def load(name: str, data_dir: pathlib.Path = DATA_DIR) -> Dataset:
             expected = [f.name for f in fields]
             for column in expected:
                 if column not in header:
-                    raise DataError(f"{_where(file, None, column)}: column is missing from the header (found: {', '.join(header)})")
+                    raise DataError(
+                        f"{_where(file, None, column)}: column is missing from the header (found: {', '.join(header)})"
+                    )
             for column in header:
                 if column not in expected:
-                    raise DataError(f"{_where(file, None, column)}: column is not in the schema (expected: {', '.join(expected)})")
+                    raise DataError(
+                        f"{_where(file, None, column)}: column is not in the schema (expected: {', '.join(expected)})"
+                    )
             if header != expected:
                 raise DataError(f"{file}: columns are out of order; expected {', '.join(expected)}")
             for number, values in enumerate(reader, 1):
                 if len(values) != len(fields):
-                    raise DataError(f"{_where(file, number)}: has {len(values)} values, expected {len(fields)} ({', '.join(expected)})")
-                rows.append({f.name: f.parse(v, file, number, sources) for f, v in zip(fields, values)})
+                    raise DataError(
+                        f"{_where(file, number)}: has {len(values)} values, "
+                        f"expected {len(fields)} ({', '.join(expected)})"
+                    )
+                rows.append({f.name: f.parse(v, file, number, sources) for f, v in zip(fields, values, strict=True)})
         except csv.Error as error:
             raise DataError(f"{_where(file, reader.line_num - 1)}: malformed CSV: {error}") from None
     if not rows:
@@ -212,9 +320,11 @@ def load(name: str, data_dir: pathlib.Path = DATA_DIR) -> Dataset:
             seen[value] = number
     unused = set(sources) - {i for row in rows for i in source_ids(row["source"])}
     if unused:
-        raise DataError(f"{_display(data_dir / PACKAGE)}: dataset '{name}' lists sources no row uses: {', '.join(sorted(unused))}")
+        raise DataError(
+            f"{_display(data_dir / PACKAGE)}: dataset '{name}' lists sources no row uses: {', '.join(sorted(unused))}"
+        )
     return Dataset(name, file, meta, fields, tuple(rows))
 
 
 def names(data_dir: pathlib.Path = DATA_DIR) -> list[str]:
-    return [r["name"] for r in read_package(data_dir)["resources"]]
+    return [r["name"] for r in _package(data_dir)["resources"]]

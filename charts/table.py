@@ -1,13 +1,15 @@
 """A chart's tidy data: the dataset rows and columns it plots, ready to show as a table or CSV."""
+
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import datetime as dt
 import io
-from typing import Callable
+from collections.abc import Callable
 
-from .datasets import Dataset, source_ids
+from .datasets import DataError, Dataset, source_ids
 
 
 @dataclasses.dataclass(frozen=True)
@@ -17,13 +19,17 @@ class Table:
     rows: tuple[dict, ...]
 
     @classmethod
-    def select(cls, dataset: Dataset, columns: tuple[str, ...], where: Callable[[dict], bool] = lambda row: True) -> "Table":
+    def select(
+        cls, dataset: Dataset, columns: tuple[str, ...], where: Callable[[dict], bool] = lambda row: True
+    ) -> Table:
         unknown = [c for c in columns if c not in {f.name for f in dataset.fields}]
         if unknown:
-            raise KeyError(f"{dataset.file}: no column {', '.join(unknown)}")
+            raise DataError(
+                f"{dataset.file}, column '{unknown[0]}': the chart reads this column, which the dataset lacks"
+            )
         rows = tuple(row for row in dataset.rows if where(row))
         if not rows:
-            raise ValueError(f"{dataset.file}: the chart's selection matches no rows")
+            raise _no_match(dataset, where)
         return cls(dataset, tuple(columns) + ("source",), rows)
 
     def values(self, column: str) -> list:
@@ -36,7 +42,10 @@ class Table:
         """Every row as display text; the HTML table and the CSV download both use exactly this."""
         sources = self.dataset.sources
         return [
-            ["; ".join(source_label(sources[i]) for i in source_ids(row[c])) if c == "source" else text(row[c]) for c in self.columns]
+            [
+                sources_label([sources[i] for i in source_ids(row[c])]) if c == "source" else text(row[c])
+                for c in self.columns
+            ]
             for row in self.rows
         ]
 
@@ -50,6 +59,43 @@ class Table:
     def used_sources(self) -> list[dict]:
         ids = dict.fromkeys(i for row in self.rows for i in source_ids(row["source"]))
         return [self.dataset.sources[i] for i in ids]
+
+
+class _Reads(dict):
+    """A row that notes which columns a chart's filter reads, in order."""
+
+    def __init__(self, row: dict):
+        super().__init__(row)
+        self.read: list[str] = []
+
+    def __getitem__(self, key):
+        self.read.append(key)
+        return super().__getitem__(key)
+
+
+def _no_match(dataset: Dataset, where: Callable[[dict], bool]) -> DataError:
+    """Name the row that came closest to the chart's filter and the column where it failed.
+
+    A filter such as `measure == "people killed" and event.startswith("January 2022")` stops at the
+    first failing test, so the last column it read is the one that failed; the row that passed most
+    tests before failing is the one that was probably renamed.
+    """
+    best = None
+    for number, row in enumerate(dataset.rows, 1):
+        probe = _Reads(row)
+        with contextlib.suppress(KeyError, TypeError, AttributeError):
+            where(probe)
+        if probe.read and (best is None or len(probe.read) > len(best[1])):
+            best = (number, probe.read)
+    if best is None:
+        return DataError(f"{dataset.file}: no row matches the chart's selection")
+    number, read = best
+    column = read[-1]
+    found = dataset.rows[number - 1][column]
+    return DataError(
+        f"{dataset.file}, row {number} (line {number + 1}), column '{column}': no row matches the chart's selection; "
+        f"this is the nearest row and it fails on this column (found {found!r}); was a value renamed?"
+    )
 
 
 def text(value) -> str:
@@ -66,3 +112,11 @@ def text(value) -> str:
 
 def source_label(source: dict) -> str:
     return f"{source['publisher']} ({source['date']})"
+
+
+def sources_label(sources: list[dict]) -> str:
+    """A row's sources, one publisher once with its dates: "RFE/RL (2022-01-03, 2022-01-04); Interfax (2022-03-14)"."""
+    dates: dict[str, list[str]] = {}
+    for source in sources:
+        dates.setdefault(source["publisher"], []).append(str(source["date"]))
+    return "; ".join(f"{publisher} ({', '.join(when)})" for publisher, when in dates.items())

@@ -3,6 +3,7 @@
 Each folder in fixtures/bad_data/ breaks one thing: CSV files there replace the real ones, a
 meta.yaml edits the data package, and expected.txt lists the phrases the error must contain.
 """
+
 from __future__ import annotations
 
 import pathlib
@@ -46,7 +47,9 @@ def test_check_command_names_file_row_and_column(fixture, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "charts" / "data", data)
     break_data(fixture, data)
-    done = subprocess.run([sys.executable, "-m", "charts", "--data-dir", str(data), "check"], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "charts", "--data-dir", str(data), "check"], capture_output=True, text=True
+    )
     assert done.returncode == 1, done.stdout
     for phrase in expected(fixture):
         assert phrase in done.stderr, f"the error should mention {phrase!r}:\n{done.stderr}"
