@@ -1,4 +1,5 @@
 """Command line: list the charts, check every dataset and chart, or write the published files."""
+
 from __future__ import annotations
 
 import argparse
@@ -12,7 +13,9 @@ from .registry import CHARTS
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m charts", description=__doc__)
-    parser.add_argument("--data-dir", type=pathlib.Path, default=DATA_DIR, help="folder with datapackage.yaml (default: charts/data)")
+    parser.add_argument(
+        "--data-dir", type=pathlib.Path, default=DATA_DIR, help="folder with datapackage.yaml (default: charts/data)"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("list", help="list the charts and datasets")
     commands.add_parser("check", help="validate every dataset and build every chart; exit 1 on the first error")

@@ -1,14 +1,20 @@
-"""Far more people were detained in January 2022 than after the June 2019 election, and the counts for 2022 differ by source."""
+"""Far more people were detained in January 2022 than after the June 2019 election; the 2022 counts differ by source."""
+
 from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from explainer.strings import date
+
 from . import theme
-from .datasets import DATA_DIR, load as load_dataset
+from .datasets import DATA_DIR
+from .datasets import load as load_dataset
 from .table import Table
 
 DATASET = "repression_figures"
-KIND_COLOUR = {"official": "blue", "media or NGO": "vermillion"}
+ID = "detentions"
+# figure_type in the data → (colour, key of its legend name in includes/strings).
+KINDS = {"official": ("blue", "official"), "media or NGO": ("vermillion", "media_or_ngo")}
 
 
 def load(data_dir=DATA_DIR) -> Table:
@@ -19,31 +25,48 @@ def load(data_dir=DATA_DIR) -> Table:
     )
 
 
-def figure(table: Table) -> go.Figure:
+def figure(table: Table, narrow: bool = False) -> go.Figure:
     events = list(dict.fromkeys(r["event"] for r in sorted(table.rows, key=lambda r: r["reported_on"])))
+    # On a phone each event's name takes two short lines, leaving the width to the dots.
+    label = {event: theme.wrap(event, 12) if narrow else event for event in events}
     traces = []
     for event in events:
         values = [r["value"] for r in table.rows if r["event"] == event]
         if len(values) > 1:
             # The spread of the reported counts, drawn from the lowest to the highest.
-            traces.append(go.Scatter(
-                x=[min(values), max(values)], y=[event, event], mode="lines", showlegend=False, hoverinfo="skip",
-                line=dict(color=theme.colour("grid"), width=10),
-            ))
-    for i, (kind, colour) in enumerate(KIND_COLOUR.items()):
+            traces.append(
+                go.Scatter(
+                    x=[min(values), max(values)],
+                    y=[label[event]] * 2,
+                    mode="lines",
+                    showlegend=False,
+                    hoverinfo="skip",
+                    line=dict(color=theme.colour("grid"), width=10),
+                )
+            )
+    for i, (kind, (colour, key)) in enumerate(KINDS.items()):
         rows = [r for r in table.rows if r["figure_type"] == kind]
-        traces.append(go.Scatter(
-            x=[r["value"] for r in rows],
-            y=[r["event"] for r in rows],
-            name=f"{kind[0].upper()}{kind[1:]} figure",
-            mode="markers",
-            marker=dict(size=14, symbol=theme.SYMBOLS[i], color=theme.colour(colour), line=dict(width=1, color=theme.colour("ink"))),
-            customdata=[[r["reported_by"], r["reported_on"].isoformat()] for r in rows],
-            hovertemplate="%{x:,} detained<br>%{customdata[0]}, %{customdata[1]}<extra></extra>",
-        ))
+        traces.append(
+            go.Scatter(
+                x=[r["value"] for r in rows],
+                y=[label[r["event"]] for r in rows],
+                name=theme.text(ID, key),
+                mode="markers",
+                marker=dict(
+                    size=14,
+                    symbol=theme.SYMBOLS[i],
+                    color=theme.colour(colour),
+                    line=dict(width=1, color=theme.colour("ink")),
+                ),
+                customdata=[[r["reported_by"], date(r["reported_on"])] for r in rows],
+                hovertemplate=theme.text(ID, "hover"),
+            )
+        )
     return theme.figure(
         traces,
-        xaxis=dict(rangemode="tozero", tickformat=",", title=dict(text="People detained")),
-        yaxis=dict(showgrid=False, categoryorder="array", categoryarray=list(reversed(events))),
+        xaxis=dict(
+            rangemode="tozero", tickformat=",", nticks=4 if narrow else None, title=dict(text=theme.text(ID, "axis_x"))
+        ),
+        yaxis=dict(showgrid=False, categoryorder="array", categoryarray=[label[e] for e in reversed(events)]),
         height=300,
     )

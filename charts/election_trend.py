@@ -1,13 +1,16 @@
 """The ruling party's or incumbent's share stayed between about 54% and 82% from 2016 to 2023, while turnout fell."""
+
 from __future__ import annotations
 
 import plotly.graph_objects as go
 
 from . import theme
-from .datasets import DATA_DIR, load as load_dataset
+from .datasets import DATA_DIR
+from .datasets import load as load_dataset
 from .table import Table
 
 DATASET = "elections"
+ID = "election_trend"
 SYMBOL = {"parliamentary": "circle", "presidential": "diamond"}
 
 
@@ -18,14 +21,14 @@ def load(data_dir=DATA_DIR) -> Table:
     )
 
 
-def figure(table: Table) -> go.Figure:
+def figure(table: Table, narrow: bool = False) -> go.Figure:
     rows = sorted(table.rows, key=lambda r: r["election_date"])
     x = [r["election_date"].isoformat() for r in rows]
     symbols = [SYMBOL[r["kind"]] for r in rows]
     labels = [f"{r['election']}<br>{r['winner']}" for r in rows]
     series = [
-        ("Winner's share of the vote", "winner_share_pct", "blue"),
-        ("Turnout", "turnout_pct", "vermillion"),
+        (theme.text(ID, "winner_share"), "winner_share_pct", "blue"),
+        (theme.text(ID, "turnout"), "turnout_pct", "vermillion"),
     ]
     traces = [
         go.Scatter(
@@ -36,12 +39,17 @@ def figure(table: Table) -> go.Figure:
             line=dict(color=theme.colour(colour), width=2.5, dash="solid" if colour == "blue" else "dot"),
             marker=dict(size=11, symbol=symbols, color=theme.colour(colour)),
             customdata=labels,
-            hovertemplate=f"%{{customdata}}<br>{name}: %{{y:.1f}}%<extra></extra>",
+            hovertemplate=theme.text(ID, "hover", name=name),
         )
         for name, column, colour in series
     ]
+    # Half a year either side, so that the first and last points and their markers are never cut.
+    first, last = rows[0]["election_date"], rows[-1]["election_date"]
+    span = [f"{first.year - 1}-07-01", f"{last.year}-07-01"]
     return theme.figure(
         traces,
-        yaxis=dict(range=[0, 100], ticksuffix="%"),
-        xaxis=dict(type="date", tickformat="%Y", dtick="M12", showgrid=False),
+        yaxis=dict(range=[0, 100], ticksuffix="%", dtick=25 if narrow else 20),
+        # A phone has room for every other year.
+        xaxis=dict(type="date", tickformat="%Y", dtick="M24" if narrow else "M12", showgrid=False, range=span),
+        height=340 if narrow else 380,
     )

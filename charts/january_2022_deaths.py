@@ -1,13 +1,16 @@
-"""The official death toll of January 2022 rose from 164 to 238 as the authorities revised it over seven months."""
+"""The official death toll of January 2022 rose as the authorities revised it over seven months."""
+
 from __future__ import annotations
 
 import plotly.graph_objects as go
 
 from . import theme
-from .datasets import DATA_DIR, load as load_dataset
+from .datasets import DATA_DIR
+from .datasets import load as load_dataset
 from .table import Table
 
 DATASET = "repression_figures"
+ID = "january_2022_deaths"
 
 
 def load(data_dir=DATA_DIR) -> Table:
@@ -18,7 +21,7 @@ def load(data_dir=DATA_DIR) -> Table:
     )
 
 
-def figure(table: Table) -> go.Figure:
+def figure(table: Table, narrow: bool = False) -> go.Figure:
     rows = sorted(table.rows, key=lambda r: r["reported_on"])
     colour = theme.colour("vermillion")
     steps = go.Scatter(
@@ -27,17 +30,22 @@ def figure(table: Table) -> go.Figure:
         mode="lines+markers+text",
         line=dict(shape="hv", color=colour, width=2.5),
         marker=dict(size=9, color=colour),
-        text=[f"{r['value']:g}" for r in rows],
+        text=[theme.short(r["value"]) for r in rows],
         textposition="top center",
+        textfont=dict(size=12 if narrow else 14),
         cliponaxis=False,
         customdata=[r["reported_by"] for r in rows],
-        hovertemplate="%{y} killed, as reported on %{x|%d %b %Y}<br>%{customdata}<extra></extra>",
-        name="Official death toll",
+        hovertemplate=theme.text(ID, "hover"),
+        name=theme.text(ID, "series"),
     )
     return theme.figure(
         [steps],
         showlegend=False,
         yaxis=dict(rangemode="tozero"),
-        xaxis=dict(type="date", tickformat="%b %Y", title=dict(text="Date the figure was announced")),
-        margin=dict(t=24),
+        # Fewer month labels on a phone, so that they never run into each other.
+        xaxis=dict(
+            type="date", tickformat="%b %Y", nticks=4 if narrow else None, title=dict(text=theme.text(ID, "axis_x"))
+        ),
+        margin=dict(t=24, r=24 if narrow else 8),
+        height=300 if narrow else 380,
     )

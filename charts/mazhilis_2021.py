@@ -1,13 +1,18 @@
 """Nur Otan won about seven in ten party-list votes in January 2021; two of five parties fell below the 7% threshold."""
+
 from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from explainer.strings import number
+
 from . import theme
-from .datasets import DATA_DIR, DataError, load as load_dataset
+from .datasets import DATA_DIR, DataError
+from .datasets import load as load_dataset
 from .table import Table
 
 DATASET = "mazhilis_2021_results"
+ID = "mazhilis_2021"
 
 
 def load(data_dir=DATA_DIR) -> Table:
@@ -19,31 +24,62 @@ def load(data_dir=DATA_DIR) -> Table:
     return table
 
 
-def figure(table: Table) -> go.Figure:
+def figure(table: Table, narrow: bool = False) -> go.Figure:
     rows = sorted(table.rows, key=lambda r: r["share_pct"])
     threshold = rows[0]["threshold_pct"]
     won = theme.colour("blue")
     lost = theme.colour("grey")
+    suffix = "_narrow" if narrow else ""
+    labels = [
+        theme.text(ID, f"bar_label{suffix}", share=theme.short(r["share_pct"]), seats=number(r["seats"])) for r in rows
+    ]
     bars = go.Bar(
         x=[r["share_pct"] for r in rows],
-        y=[r["party"] for r in rows],
+        # On a phone the long party names take two lines, so that the bars keep most of the width.
+        y=[theme.wrap(r["party"], 14) if narrow else r["party"] for r in rows],
         orientation="h",
         marker=dict(color=[won if r["seats"] else lost for r in rows]),
-        text=[f"{r['share_pct']:g}% · {r['seats']} seats" for r in rows],
+        text=labels,
         textposition="outside",
+        textfont=dict(size=12 if narrow else 14),
         cliponaxis=False,
         customdata=[r["votes"] for r in rows],
-        hovertemplate="%{y}<br>%{x:.2f}% of party-list votes<br>%{customdata:,} votes<extra></extra>",
-        name="Share of party-list votes",
+        hovertemplate=theme.text(ID, "hover"),
+        name=theme.text(ID, "series"),
     )
     return theme.figure(
         [bars],
-        xaxis=dict(range=[0, 100], ticksuffix="%", title=dict(text="Share of valid party-list votes")),
-        yaxis=dict(showgrid=False),
-        margin=dict(r=24),
+        # Room to the right of the longest bar for its label.
+        xaxis=dict(
+            range=[0, 132 if narrow else 100],
+            ticksuffix="%",
+            tickvals=[0, 25, 50, 75, 100],
+            title=dict(text=theme.text(ID, f"axis_x{suffix}")),
+        ),
+        yaxis=dict(showgrid=False, tickfont=dict(size=12)),
+        margin=dict(r=8 if narrow else 24, t=28 if narrow else 8),
+        height=380,
         showlegend=False,
-        shapes=[dict(type="line", layer="below", x0=threshold, x1=threshold, y0=-0.5, y1=len(rows) - 0.5,
-                     line=dict(color=theme.colour("vermillion"), width=2, dash="dash"))],
-        annotations=[dict(x=threshold, y=len(rows) - 0.5, yanchor="bottom", xanchor="left", showarrow=False,
-                          text=f" {threshold:g}% threshold for seats", font=dict(color=theme.colour("vermillion"), size=12))],
+        shapes=[
+            dict(
+                type="line",
+                layer="below",
+                x0=threshold,
+                x1=threshold,
+                y0=-0.5,
+                y1=len(rows) - 0.5,
+                line=dict(color=theme.colour("vermillion"), width=2, dash="dash"),
+            )
+        ],
+        annotations=[
+            dict(
+                x=threshold,
+                y=len(rows) - 0.5,
+                yanchor="bottom",
+                xanchor="left",
+                showarrow=False,
+                text=theme.text(ID, f"threshold{suffix}", threshold=theme.short(threshold)),
+                font=dict(color=theme.colour("vermillion"), size=12),
+            )
+        ],
     )

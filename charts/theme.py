@@ -1,7 +1,12 @@
 """One look for every chart: colour-blind-safe colours for light and dark pages, fonts, layout."""
+
 from __future__ import annotations
 
+import textwrap
+
 import plotly.graph_objects as go
+
+from explainer import strings
 
 # Okabe–Ito hues (safe for the common colour-vision deficiencies). Light values keep 3:1 contrast
 # on white; their dark partners keep 3:1 on Material's slate background. Name → (light, dark).
@@ -22,6 +27,22 @@ SERIES = ("blue", "vermillion", "green", "purple", "orange", "grey")
 # Marker shapes, so that no series is told apart by colour alone.
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star")
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif'
+
+
+def text(chart_id: str, key: str, **fields) -> str:
+    """A chart's reader-facing words (axis titles, legend names, hover text), from includes/strings."""
+    return strings.text(f"charts.{chart_id}.{key}", **fields)
+
+
+def wrap(label: str, width: int) -> str:
+    """A label broken into lines of at most `width` characters, for narrow layouts (Plotly breaks at <br>)."""
+    return "<br>".join(textwrap.wrap(str(label), width)) or str(label)
+
+
+def short(value: float) -> str:
+    """A number with only the decimals it has (71.09, 9.1, 7), in the language's way."""
+    digits = len(f"{value:g}".partition(".")[2]) if "e" not in f"{value:g}" else 2
+    return strings.number(value, digits)
 
 
 def colour(name: str) -> str:
@@ -59,9 +80,15 @@ def layout(**overrides) -> dict:
         yaxis=dict(axis),
         separators=".,",
     )
+    return _merge(base, overrides)
+
+
+def _merge(base: dict, overrides: dict) -> dict:
+    """`overrides` laid over `base`, nested dicts merged key by key (an axis title keeps the theme's font)."""
+    out = dict(base)
     for key, value in overrides.items():
-        base[key] = {**base[key], **value} if isinstance(value, dict) and isinstance(base.get(key), dict) else value
-    return base
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
 
 
 def figure(traces: list, **layout_overrides) -> go.Figure:

@@ -1,4 +1,5 @@
 """Every dataset and every chart: complete metadata, traceable numbers and a complete figure card."""
+
 from __future__ import annotations
 
 import csv
@@ -11,11 +12,12 @@ import pytest
 
 from charts import card, datasets, theme
 from charts.registry import CHARTS
-from charts.table import text
 
 DATASETS = datasets.names()
 # plotly.js's basic bundle, which the site serves, draws only these trace types.
 BASIC_TRACES = {"bar", "scatter", "pie"}
+# The geo bundle, which pages with a map load on request, adds these.
+GEO_TRACES = {"scattergeo", "choropleth"}
 
 
 @pytest.fixture(scope="module", params=sorted(CHARTS))
@@ -52,9 +54,10 @@ def test_every_chart_has_a_view_and_every_view_a_chart():
     assert views == set(CHARTS)
 
 
-def test_chart_draws_only_basic_traces(chart):
+def test_chart_draws_only_traces_its_plotly_bundle_has(chart):
     kinds = {trace.get("type", "scatter") for trace in chart.figure["data"]}
-    assert kinds <= BASIC_TRACES, f"{chart.id} needs traces outside plotly.js's basic bundle: {kinds - BASIC_TRACES}"
+    allowed = BASIC_TRACES | (GEO_TRACES if chart.plotly_asset == card.PLOTLY_GEO_ASSET else set())
+    assert kinds <= allowed, f"{chart.id} needs traces outside its plotly.js bundle: {kinds - allowed}"
 
 
 def _plotted_numbers(figure: dict) -> list[float]:
@@ -123,16 +126,46 @@ def test_card_has_every_element(chart):
     html_text = card.render(chart, root="../")
     parsed = _Card()
     parsed.feed(html_text)
-    for part in ("chart-card__title", "chart-card__subtitle", "chart-card__plot", "chart-card__spec",
-                 "chart-card__summary", "chart-card__data", "chart-card__foot", "chart-card__meta"):
+    for part in (
+        "chart-card__title",
+        "chart-card__subtitle",
+        "chart-card__plot",
+        "chart-card__picture--light",
+        "chart-card__picture--dark",
+        "chart-card__explore",
+        "chart-card__summary",
+        "chart-card__data",
+        "chart-card__foot",
+        "chart-card__meta",
+    ):
         assert part in parsed.classes, f"{chart.id}: no {part}"
     assert f'id="{chart.id}"' in html_text and f'href="#{chart.id}"' in html_text, "permalink anchor"
     assert 'role="img"' in html_text and 'aria-label="' in html_text, "accessible name on the chart"
     assert "Last updated" in html_text and "Data licence" in html_text
-    downloads = [a for a in parsed.links if "download" in a]
-    assert downloads and downloads[0]["href"] == f"../assets/data/{chart.id}.csv"
+    downloads = [a["href"] for a in parsed.links if "download" in a]
+    assert downloads == [
+        f"../assets/charts/{chart.id}.png",
+        f"../assets/charts/{chart.id}.light.wide.svg",
+        f"../assets/data/{chart.id}.csv",
+    ], "PNG, SVG and CSV downloads"
     sources = [a["href"] for a in parsed.links if a["href"].startswith("http") and "creativecommons" not in a["href"]]
     assert sources, "the source line links its sources"
+
+
+def test_card_has_no_inline_script_and_shows_pictures_without_one(chart):
+    """Instant navigation re-runs inline scripts as JavaScript; the card has none, and its pictures need none."""
+    html_text = card.render(chart, root="../")
+    assert "<script" not in html_text
+    for scheme in ("light", "dark"):
+        assert f'srcset="../assets/charts/{chart.id}.{scheme}.narrow.svg"' in html_text
+        assert f'<img src="../assets/charts/{chart.id}.{scheme}.wide.svg"' in html_text
+    assert f'data-spec="../assets/charts/{chart.id}.json"' in html_text
+
+
+def test_chart_module_lays_itself_out_for_a_phone(chart):
+    """The narrow layout is the module's own (labels, ticks, legend), not the wide one scaled down."""
+    assert chart.narrow != chart.figure, f"{chart.id}: figure(table, narrow=True) is the wide layout"
+    assert chart.narrow["data"] and len(chart.narrow["data"]) == len(chart.figure["data"])
 
 
 def test_csv_download_is_exactly_the_table(chart):
@@ -146,12 +179,13 @@ def test_spec_is_deterministic_and_safe(chart):
     assert chart.spec_json() == again.spec_json()
     spec = json.loads(chart.spec_json())
     assert spec["config"]["showSendToCloud"] is False and spec["config"]["displayModeBar"] is False
-    assert "</script" not in chart.spec_json()
-    assert not spec["figure"]["layout"].get("template"), "no Plotly template: the theme is the whole look"
+    for layout in ("wide", "narrow"):
+        assert not spec[layout]["layout"].get("template"), "no Plotly template: the theme is the whole look"
+        assert all(trace.get("uid") for trace in spec[layout]["data"]), "fixed trace ids, never random ones"
 
 
 def _luminance(hex_colour: str) -> float:
-    rgb = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
     return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 

@@ -1,11 +1,13 @@
-// Draws the chart cards with the site's own copy of plotly.js, on pages that have charts only,
-// as each chart nears the screen. Runs on every page view, including Material's instant
-// navigation (document$), follows the light/dark toggle without a reload, and redraws every
-// drawn chart at paper width before printing.
+// Chart cards are pictures rendered when the site is built (charts/render.py): they need no script.
+// On request (the Explore button, or a first pointer or focus on the picture) the site's own
+// plotly.js replaces the picture with the live chart, in the same size and colours; if anything
+// fails, the picture stays. The listeners are delegated to the document, so they serve every page
+// that Material's instant navigation brings in. Also: footnote and glossary bubbles, print.
 (function () {
   "use strict";
 
   var plotly = null; // a Promise, once plotly.js has been asked for
+  var specs = {}; // spec URL -> Promise of the chart's spec
 
   function loadPlotly(src) {
     if (window.Plotly) return Promise.resolve(window.Plotly);
@@ -21,97 +23,132 @@
     return plotly;
   }
 
-  function dark() {
-    return document.body.getAttribute("data-md-color-scheme") === "slate" && !printing;
+  // The spec is a file of the site, never an inline script that instant navigation could re-run.
+  function loadSpec(url) {
+    if (!specs[url]) {
+      specs[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(url + ": " + response.status);
+        return response.json();
+      });
+      specs[url].catch(function () { delete specs[url]; });
+    }
+    return specs[url];
   }
 
-  // The figure as the chart module wrote it, with light colours swapped for dark ones if needed.
+  function dark() {
+    return document.body.getAttribute("data-md-color-scheme") === "slate";
+  }
+
+  // The layout the picture shows (wide or narrow), with light colours swapped for dark ones if needed.
   function figureFor(card) {
-    var spec = card._spec || (card._spec = JSON.parse(card.querySelector(".chart-card__spec").textContent));
+    var spec = card._spec;
+    var narrow = window.matchMedia(spec.media).matches;
     var swap = dark() ? spec.dark : {};
-    var figure = JSON.parse(JSON.stringify(spec.figure), function (key, value) {
+    var figure = JSON.parse(JSON.stringify(narrow ? spec.narrow : spec.wide), function (key, value) {
       return typeof value === "string" && Object.prototype.hasOwnProperty.call(swap, value) ? swap[value] : value;
     });
-    if (printing) {
-      figure.layout.width = PRINT_WIDTH;
-    }
-    return { figure: figure, config: spec.config };
+    // The picture's height on this page, so that nothing below the chart moves.
+    figure.layout.height = card._height || figure.layout.height;
+    delete figure.layout.width;
+    var config = Object.assign({}, spec.config);
+    if (spec.topojson) config.topojsonURL = new URL(spec.topojson, card._specUrl).href;
+    return { figure: figure, config: config, narrow: narrow };
   }
 
   function draw(card) {
-    var plot = card.querySelector(".chart-card__plot");
-    return loadPlotly(plot.getAttribute("data-plotly")).then(function (Plotly) {
-      var f = figureFor(card);
-      return Plotly.react(plot, f.figure.data, f.figure.layout, f.config).then(function () {
-        card.setAttribute("data-drawn", dark() ? "dark" : "light");
-      });
+    var f = figureFor(card);
+    var live = card.querySelector(".chart-card__live");
+    return window.Plotly.react(live, f.figure.data, f.figure.layout, f.config).then(function () {
+      card.setAttribute("data-live", dark() ? "dark" : "light");
+      card._narrow = f.narrow;
     });
   }
 
-  function cards() {
-    return Array.prototype.slice.call(document.querySelectorAll(".chart-card"));
+  function explore(card) {
+    if (card._live) return card._live;
+    var plot = card.querySelector(".chart-card__plot");
+    var specUrl = new URL(plot.getAttribute("data-spec"), document.baseURI).href;
+    card.setAttribute("data-loading", "");
+    card._live = Promise.all([loadPlotly(plot.getAttribute("data-plotly")), loadSpec(specUrl)]).then(function (found) {
+      card._spec = found[1];
+      card._specUrl = specUrl;
+      card._height = Math.round(plot.getBoundingClientRect().height);
+      var live = document.createElement("div");
+      live.className = "chart-card__live";
+      live.style.height = card._height + "px";
+      plot.appendChild(live);
+      card.setAttribute("data-live", "");
+      return draw(card);
+    }).then(function () {
+      card.removeAttribute("data-loading");
+    }, function (error) {
+      // The picture stays: undo what was started, and let a later request try again.
+      var live = card.querySelector(".chart-card__live");
+      if (live) live.remove();
+      card.removeAttribute("data-live");
+      card.removeAttribute("data-loading");
+      card._live = null;
+      console.warn("chart stays a picture:", error);
+    });
+    return card._live;
   }
 
-  function drawAll() {
-    return Promise.all(cards().map(draw));
+  function cardOf(event, selector) {
+    var target = event.target.closest && event.target.closest(selector);
+    return target && target.closest(".chart-card");
   }
 
-  // Draw a chart when it comes near the screen, so that a reader who never scrolls that far never
-  // downloads or runs plotly.js (1.2 MB of script: seconds of work on an old phone). The "Print"
-  // button draws every chart first; see below.
-  function init() {
-    var pending = cards().filter(function (card) { return !card._seen && (card._seen = true); });
-    if (!pending.length) return;
-    if (!("IntersectionObserver" in window)) {
-      pending.forEach(draw);
-      return;
-    }
-    var observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (entry.isIntersecting) {
-          observer.unobserve(entry.target);
-          draw(entry.target);
-        }
-      });
-    }, { rootMargin: "300px 0px" });
-    pending.forEach(function (card) { observer.observe(card); });
+  // From file:// (the offline copy) the browser refuses to fetch the spec: the pictures are the charts.
+  if (location.protocol === "file:") document.documentElement.classList.add("charts-static");
+  document.addEventListener("click", function (event) {
+    var card = cardOf(event, ".chart-card__explore");
+    if (card) explore(card);
+  });
+  // A first pointer or keyboard focus on the picture starts the live chart too.
+  ["pointerover", "focusin"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var card = cardOf(event, ".chart-card__plot");
+      if (card && location.protocol !== "file:") explore(card);
+    });
+  });
+
+  function liveCards() {
+    return Array.prototype.slice.call(document.querySelectorAll(".chart-card[data-live]")).filter(function (card) {
+      return card._spec && card.querySelector(".chart-card__live");
+    });
   }
 
-  // Print: light colours, a fixed width that fits the paper, and every data table open.
-  var PRINT_WIDTH = 660;
-  var printing = false;
+  // Follow the palette toggle, and a page that turns narrow or wide: redraw the live charts.
+  new MutationObserver(function () {
+    liveCards().forEach(draw);
+  }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+  window.addEventListener("resize", function () {
+    liveCards().forEach(function (card) {
+      if (card._narrow !== window.matchMedia(card._spec.media).matches) draw(card);
+    });
+  });
+
+  // Print shows the pictures (site.css), with every data table and question's guidance open.
   function beforePrint() {
-    printing = true;
     document.querySelectorAll("details").forEach(function (d) {
       if (!d.open) { d.setAttribute("data-print-opened", ""); d.open = true; }
     });
-    if (window.Plotly) cards().forEach(function (card) {
-      var f = figureFor(card);
-      window.Plotly.react(card.querySelector(".chart-card__plot"), f.figure.data, f.figure.layout, f.config);
-    });
   }
   function afterPrint() {
-    printing = false;
     document.querySelectorAll("details[data-print-opened]").forEach(function (d) {
       d.open = false;
       d.removeAttribute("data-print-opened");
     });
-    if (window.Plotly) drawAll();
   }
   window.addEventListener("beforeprint", beforePrint);
   window.addEventListener("afterprint", afterPrint);
 
-  // Follow the palette toggle: redraw drawn charts in the new colours.
-  new MutationObserver(function () {
-    cards().forEach(function (card) { if (card.hasAttribute("data-drawn")) draw(card); });
-  }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
-
-  // A "Print this page" button: draws every chart first, then opens the print dialog.
+  // A "Print this page" button.
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-print-page]");
     if (!button) return;
     event.preventDefault();
-    drawAll().then(function () { window.print(); }, function () { window.print(); });
+    window.print();
   });
 
   // Bubbles: a glossary term's definition when the term is tapped or clicked (the browser also
@@ -163,10 +200,4 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") hideBubble();
   });
-
-  // Material's document$ emits on every instant navigation; from file:// (the offline copy) it
-  // may have emitted before this script ran, so the first load is also caught here. init() skips
-  // cards it has already seen.
-  if (window.document$) window.document$.subscribe(init);
-  document.addEventListener("DOMContentLoaded", init);
 })();

@@ -1,0 +1,204 @@
+"""Every chart in Chromium: a picture whatever the reader does (jumps, print, phone, no script), live on request."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import xml.etree.ElementTree as ET
+
+import pypdfium2
+import pytest
+from support import chart_pages, url_of
+
+from charts.registry import CHARTS
+
+from sitebuild import PAGES, page_id
+
+pytestmark = pytest.mark.browser
+
+CHART_PAGES = chart_pages(PAGES)
+# The first page that shows each chart: where its live version is tried.
+HOME_OF = {
+    chart_id: next(p for p in CHART_PAGES if f"<!-- md:chart {chart_id} " in p.body)
+    for chart_id in CHARTS
+    if any(f"<!-- md:chart {chart_id} " in p.body for p in CHART_PAGES)
+}
+# Chromium's print layout at 1 cm margins: A4 and US Letter.
+PAPERS = {"A4": "A4", "Letter": "Letter"}
+SHRINK = 1.3
+
+# Ids of chart cards that show nothing: neither a drawn live chart nor a loaded, displayed picture.
+BLANK_CHARTS = """() => [...document.querySelectorAll('.chart-card')].filter(card => {
+    const live = card.querySelector('.main-svg');
+    if (live) { const r = live.getBoundingClientRect(); return !(r.width > 50 && r.height > 50); }
+    const shown = [...card.querySelectorAll('.chart-card__picture img')]
+      .filter(i => getComputedStyle(i.closest('picture')).display !== 'none');
+    if (shown.length !== 1) return true;
+    const img = shown[0], r = img.getBoundingClientRect();
+    return !(img.complete && img.naturalWidth > 0 && r.width > 50 && r.height > 50);
+}).map(card => card.id)"""
+
+
+def assert_every_chart_visible(tab, when: str) -> None:
+    assert tab.page.locator(".chart-card").count() >= 1
+    # On a time-out, report which charts are blank rather than the time-out.
+    with contextlib.suppress(Exception):
+        tab.page.wait_for_function(f"({BLANK_CHARTS})().length === 0", timeout=10000)
+    blank = tab.page.evaluate(BLANK_CHARTS)
+    assert blank == [], f"blank charts {when}: {blank}"
+
+
+@pytest.mark.parametrize("page", CHART_PAGES, ids=page_id)
+def test_charts_stay_after_in_page_jumps_and_instant_navigation(visit, page):
+    tab = visit(url_of(page))
+    # Scroll past every chart like a reader, without touching one.
+    for card in tab.page.locator(".chart-card").all():
+        card.scroll_into_view_if_needed()
+    assert_every_chart_visible(tab, "after scrolling")
+    content = tab.page.locator(".md-content")
+    steps = [
+        ("a footnote reference", content.locator("a.footnote-ref").first),
+        ("its back-link", content.locator("a.footnote-backref").first),
+        ("a contents entry", tab.page.locator(".md-nav--secondary a.md-nav__link:visible").last),
+        ("a permalink", content.locator(".chart-card a.headerlink").first),
+    ]
+    for name, link in steps:
+        if link.count():
+            link.click()
+            tab.page.wait_for_timeout(300)
+            assert_every_chart_visible(tab, f"after clicking {name}")
+    # Instant navigation away (Material swaps the page without a reload) and back.
+    tab.page.locator(".md-header__title, .md-nav--primary a.md-nav__link").locator("visible=true").first.click()
+    tab.page.wait_for_timeout(300)
+    tab.page.go_back()
+    tab.page.wait_for_url(f"**/{url_of(page)}*")
+    assert tab.page.evaluate("performance.getEntriesByType('navigation').length") == 1, "not an in-site navigation"
+    assert_every_chart_visible(tab, "after instant navigation away and back")
+    tab.check_clean()
+
+
+def _chart_words(tab) -> dict[str, dict[str, int]]:
+    """Per chart, the words its light wide picture draws, with how often the page's own text has each."""
+    page_text = " ".join(tab.page.evaluate("document.body.innerText").split())
+    words = {}
+    for card in tab.page.locator(".chart-card").all():
+        src = card.locator(".chart-card__picture--light img").get_attribute("src")
+        svg = tab.page.evaluate("url => fetch(url).then(r => r.text())", src)
+        texts = {
+            " ".join("".join(t.itertext()).split()) for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")
+        }
+        words[card.get_attribute("id")] = {t: page_text.count(t) for t in texts if len(t) >= 4}
+    return words
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("page", CHART_PAGES, ids=page_id)
+def test_pdf_printed_straight_after_load_contains_every_chart(visit, page, paper, tmp_path):
+    tab = visit(url_of(page))
+    tab.page.emulate_media(media="print")
+    words = _chart_words(tab)
+    outside = tab.page.evaluate("""() => [...document.querySelectorAll('.chart-card')].flatMap(card => {
+        const box = card.getBoundingClientRect();
+        return [...card.querySelectorAll('*')].filter(e => e.offsetParent !== null || e.tagName === 'IMG')
+          .filter(e => { const r = e.getBoundingClientRect();
+            return r.width && (r.right > box.right + 1 || r.left < box.left - 1); })
+          .map(e => card.id + ' ' + e.tagName + '.' + (e.getAttribute('class') || '')).slice(0, 3);
+    })""")
+    assert outside == [], f"chart card content runs past its card in print: {outside}"
+    shown = tab.page.evaluate("""() => [...document.querySelectorAll('.chart-card')].map(card =>
+        [...card.querySelectorAll('.chart-card__picture img')].filter(i => i.offsetParent !== null)
+          .map(i => i.currentSrc.split('/').pop()))""")
+    assert all(len(s) == 1 and s[0].endswith(".light.wide.svg") for s in shown), (
+        f"print shows the light wide pictures: {shown}"
+    )
+    pdf = tmp_path / "page.pdf"
+    tab.page.pdf(
+        path=str(pdf), format=PAPERS[paper], margin={side: "1cm" for side in ("top", "right", "bottom", "left")}
+    )
+    document = pypdfium2.PdfDocument(str(pdf))
+    printed = " ".join(" ".join(p.get_textpage().get_text_range() for p in document).split())
+    # A chart is printed when some word it draws is in the PDF more often than in the page's text.
+    missing = [chart for chart, found in words.items() if not any(printed.count(w) > n for w, n in found.items())]
+    assert missing == [], f"charts missing from the {paper} PDF: {missing}"
+    tab.check_clean()
+
+
+@pytest.mark.parametrize("page", CHART_PAGES, ids=page_id)
+def test_phone_shows_the_narrow_picture_unshrunk(visit, page):
+    tab = visit(url_of(page), width=360, height=740)
+    assert_every_chart_visible(tab, "at 360 px")
+    sizes = tab.page.evaluate("""() => [...document.querySelectorAll('.chart-card__picture img')]
+        .filter(i => i.offsetParent !== null)
+        .map(i => [i.closest('.chart-card').id, i.currentSrc.split('/').pop(), i.naturalWidth,
+                   i.getBoundingClientRect().width])""")
+    for chart, src, natural, shown in sizes:
+        assert src.endswith(".narrow.svg"), f"{chart}: a phone gets {src}"
+        assert natural / shown <= SHRINK, f"{chart}: the picture is shrunk {natural / shown:.2f}x"
+    tab.check_clean()
+
+
+@pytest.mark.parametrize("variant", ["light.narrow", "light.wide"])
+@pytest.mark.parametrize("chart_id", sorted(HOME_OF))
+def test_no_label_runs_outside_the_picture(visit, chart_id, variant):
+    tab = visit(f"assets/charts/{chart_id}.{variant}.svg", width=800, height=700)
+    outside = tab.page.evaluate("""() => { const svg = document.querySelector('svg');
+        const [x, y, w, h] = svg.getAttribute('viewBox').split(' ').map(Number);
+        return [...svg.querySelectorAll('text')].filter(t => t.textContent.trim())
+          .map(t => [t.textContent, t.getBBox(), t.getCTM()])
+          .map(([s, b, m]) => [s, m.a * b.x + m.e, m.d * b.y + m.f,
+                               m.a * (b.x + b.width) + m.e, m.d * (b.y + b.height) + m.f])
+          .filter(([s, x0, y0, x1, y1]) => x0 < x - 1 || y0 < y - 1 || x1 > x + w + 1 || y1 > y + h + 1)
+          .map(([s, x0, y0, x1, y1]) =>
+            `${s} (${Math.round(x0)}..${Math.round(x1)}, ${Math.round(y0)}..${Math.round(y1)})`); }""")
+    assert outside == [], f"{chart_id} {variant}: labels outside the picture: {outside}"
+
+
+@pytest.mark.parametrize("page", CHART_PAGES, ids=page_id)
+def test_every_chart_shows_without_javascript(browser, base_url, page):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    try:
+        tab = context.new_page()
+        tab.goto(base_url + url_of(page), wait_until="load")
+        blank = tab.evaluate(BLANK_CHARTS)
+        assert tab.locator(".chart-card").count() >= 1 and blank == [], f"blank charts with JavaScript off: {blank}"
+        explore = tab.evaluate(
+            "[...document.querySelectorAll('.chart-card__explore')].filter(b => b.offsetParent).length"
+        )
+        assert explore == 0, "an Explore button that cannot work is hidden"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("chart_id", sorted(HOME_OF))
+def test_explore_gives_a_live_chart_with_hover_values(visit, chart_id):
+    tab = visit(url_of(HOME_OF[chart_id]))
+    card = tab.page.locator(f"#{chart_id}")
+    card.scroll_into_view_if_needed()
+    picture = card.locator(".chart-card__picture img:visible").bounding_box()
+    card.locator(".chart-card__explore").click()
+    tab.page.wait_for_function(
+        f"document.querySelector('#{chart_id}[data-live=light] .chart-card__live .main-svg')", timeout=20000
+    )
+    live = card.locator(".chart-card__live").bounding_box()
+    assert abs(live["height"] - picture["height"]) <= 2 and abs(live["width"] - picture["width"]) <= 2, (picture, live)
+    points = card.locator(
+        ".chart-card__live .scatterlayer .point, .chart-card__live .barlayer .point path, "
+        ".chart-card__live .scattergeo .point, .chart-card__live .geo .js-path"
+    )
+    hovered = False
+    for i in range(min(points.count(), 12)):
+        points.nth(i).hover(force=True)
+        try:
+            tab.page.wait_for_selector(f"#{chart_id} .hoverlayer .hovertext", timeout=1500)
+            hovered = True
+            break
+        except Exception:  # noqa: BLE001 - a point with hover turned off (context shapes); try the next
+            continue
+    assert hovered, f"{chart_id}: no hover value on the live chart"
+    assert re.search(r"\d", card.locator(".hoverlayer .hovertext").first.text_content())
+    # The palette toggle redraws the live chart in dark colours.
+    tab.page.locator("label[for^='__palette']:visible").first.click()
+    tab.page.wait_for_function(
+        f"document.querySelector('#{chart_id}').getAttribute('data-live') === 'dark'", timeout=10000
+    )
+    tab.check_clean()

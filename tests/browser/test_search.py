@@ -1,0 +1,24 @@
+"""Search costs nothing until it is used: its index is fetched on the first use of search, and then it works."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitebuild import PAGES, page_id
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p.src in ("index.md", "introduction/index.md")], ids=page_id)
+def test_search_index_loads_on_first_use_of_search(visit, page):
+    tab = visit("" if page.src == "index.md" else page.src.removesuffix("index.md"))
+    requests = []
+    tab.page.on("request", lambda r: requests.append(r.url))
+    tab.page.wait_for_load_state("networkidle")
+    loaded = tab.page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert not [u for u in loaded + requests if "search_index" in u], "the search index loads before anyone searches"
+    tab.page.locator("input.md-search__input").click()
+    tab.page.locator("input.md-search__input").fill("SORM")
+    tab.page.wait_for_selector(".md-search-result__item", timeout=20000)
+    assert tab.page.locator(".md-search-result__item").count() >= 1
+    tab.check_clean()
