@@ -1,9 +1,12 @@
 """Every chart the site can show; a chart's id is its module name, its marker and its anchor."""
+
 from . import (
     detentions,
     election_trend,
     freedom_scores,
     january_2022_deaths,
+    january_2022_map,
+    locator_map,
     mazhilis_2021,
     political_prisoners,
     trade_turnover,
@@ -19,5 +22,7 @@ CHARTS = {
         january_2022_deaths,
         political_prisoners,
         trade_turnover,
+        locator_map,
+        january_2022_map,
     )
 }
