@@ -1,0 +1,94 @@
+"""HTML pages printed to PDF by headless Chromium (one browser for all), cached by content, with fixed dates."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import concurrent.futures
+import hashlib
+import pathlib
+import re
+import tempfile
+
+from ..content import ROOT
+from ..errors import BuildError
+
+CACHE = ROOT / "build" / "classroom-cache"
+# Chromium stamps the print time into the PDF; the same number of bytes keeps the cross-reference table valid.
+DATES = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}([^)]*)\)")
+# The page sets its own size and margins (@page); no header or footer with the file's path.
+PRINT = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
+
+
+def browser() -> str:
+    from charts import render
+
+    found = render.find_browser()
+    if not found:
+        raise BuildError("no Chrome or Chromium to print the worksheets: install chromium (or set CHROMIUM)")
+    return found
+
+
+def fix_dates(pdf: bytes, stamp: str = "19800101000000") -> bytes:
+    return DATES.sub(lambda m: b"/" + m[1] + b" (D:" + stamp.encode() + m[2] + b")", pdf)
+
+
+async def _print_pages(chrome: str, pages: list[str]) -> list[bytes]:
+    """Every page in one browser (one start-up, not one per page), two tabs at a time."""
+    import choreographer
+
+    limit = asyncio.Semaphore(2)
+    with tempfile.TemporaryDirectory(prefix="kz-print-") as tmp:
+        async with choreographer.Browser(path=chrome, headless=True) as browser:
+
+            async def one(index: int, page: str) -> bytes:
+                source = pathlib.Path(tmp) / f"page-{index}.html"
+                source.write_text(page, encoding="utf-8")
+                async with limit:
+                    tab = await browser.create_tab("about:blank")
+                    await tab.send_command("Page.enable")
+                    loaded = tab.subscribe_once("Page.loadEventFired")
+                    await tab.send_command("Page.navigate", params={"url": source.as_uri()})
+                    await loaded
+                    answer = await tab.send_command("Page.printToPDF", params=PRINT)
+                    await browser.close_tab(tab.target_id)
+                if "error" in answer:
+                    raise BuildError(f"Chromium could not print a worksheet: {answer['error']}")
+                return fix_dates(base64.b64decode(answer["result"]["data"]))
+
+            return list(await asyncio.gather(*(one(i, page) for i, page in enumerate(pages))))
+
+
+def _run(coroutine):
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    # Called from inside an event loop (a server): print on a thread of our own.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def print_all(pages: dict[str, str], cache: pathlib.Path = CACHE) -> dict[str, bytes]:
+    """Name → PDF for each name → HTML page; only pages not printed before start Chromium."""
+    out, todo = {}, {}
+    for name, page in pages.items():
+        path = cache / (hashlib.sha256(page.encode()).hexdigest() + ".pdf")
+        if path.exists():
+            out[name] = path.read_bytes()
+        else:
+            todo[name] = (page, path)
+    if todo:
+        chrome = browser()
+        cache.mkdir(parents=True, exist_ok=True)
+        try:
+            printed = _run(_print_pages(chrome, [page for page, _ in todo.values()]))
+        except BuildError:
+            raise
+        except Exception as error:  # noqa: BLE001 - the browser would not start: say so in one line
+            message = " ".join(str(error).split())[:300]
+            raise BuildError(f"Chromium ({chrome}) could not print the worksheets: {message}") from None
+        for name, pdf in zip(todo, printed, strict=True):
+            todo[name][1].write_bytes(pdf)
+            out[name] = pdf
+    return dict(sorted(out.items()))
