@@ -13,6 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 ## setup: create .venv and install the pinned Python and npm packages (skipped when up to date)
 setup: $(VENV)/.installed node_modules/.installed
+	@$(BIN)/python -m charts.render --browser
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,10 +39,15 @@ serve: setup
 	@mkdir -p build/docs
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-## test: every test, including the browser suite (Debian's chromium, else Playwright's own)
-test: setup
+## test: lint, then every test, including the browser suite (Debian's chromium, else Playwright's own)
+test: setup lint
 	@command -v chromium >/dev/null || [ -n "$$CHROMIUM" ] || $(BIN)/python -m playwright install chromium
 	$(BIN)/python -m pytest
+
+## lint: ruff's checks and formatting (configured in pyproject.toml)
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 ## check: validate every dataset and chart without building the site
 check: setup
@@ -56,7 +62,8 @@ offline: setup
 ## bench: bytes per page and Lighthouse scores, printed as the README's table
 bench: build
 	npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed
-	$(BIN)/python scripts/benchmark.py site
+	$(BIN)/python scripts/benchmark.py site --builds
+	$(BIN)/python scripts/bench_reload.py
 
 clean:
 	rm -rf site build .pytest_cache

@@ -1,11 +1,12 @@
 """Command line: `python -m explainer render OUT_DIR` writes the rendered docs folder; errors are one line."""
+
 from __future__ import annotations
 
 import argparse
 import pathlib
 import sys
 
-from . import render
+from . import content, previews, render
 from .errors import BuildError
 
 
@@ -21,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"rendered {args.out}: {written} file(s) changed", file=sys.stderr)
+    note = previews.notice(content.load_settings())
+    if note:
+        print(f"note: {note}", file=sys.stderr)
     return 0
 
 

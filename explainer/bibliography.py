@@ -1,7 +1,6 @@
 """Every work the site cites, kept once in includes/bibliography/*.yml and formatted from there."""
-from __future__ import annotations
 
-from .errors import BuildError
+from __future__ import annotations
 
 import dataclasses
 import datetime as dt
@@ -11,6 +10,7 @@ import re
 
 from . import strings
 from .content import INCLUDES, read_yaml
+from .errors import BuildError
 
 BIBLIOGRAPHY = INCLUDES / "bibliography"
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -52,7 +52,7 @@ def check_date(value, where: str) -> str:
         if len(parts) > 3:
             raise ValueError
     except (ValueError, IndexError):
-        raise BibliographyError(f"{where}: 'date' must be YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}")
+        raise BibliographyError(f"{where}: 'date' must be YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}") from None
     return text
 
 
@@ -119,6 +119,9 @@ def bibliography_markdown(works: dict[str, Work]) -> str:
                 title = f'<a href="{html.escape(work.url)}">{title}</a>'
             who = f"{html.escape(work.author)}. " if work.author else ""
             note = f' <span class="bib-note">{html.escape(work.note)}</span>' if work.note else ""
-            items.append(f'<li id="src-{work.key}">{who}“{title}”. {html.escape(work.publisher)}, {work.display_date}.{note}</li>')
-        parts.append(f"## {heading} {{ #{kind} }}\n\n<ul class=\"bibliography\">\n" + "\n".join(items) + "\n</ul>\n")
+            items.append(
+                f'<li id="src-{work.key}">{who}“{title}”. '
+                f"{html.escape(work.publisher)}, {work.display_date}.{note}</li>"
+            )
+        parts.append(f'## {heading} {{ #{kind} }}\n\n<ul class="bibliography">\n' + "\n".join(items) + "\n</ul>\n")
     return "\n".join(parts)

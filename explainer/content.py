@@ -1,7 +1,6 @@
 """The site's pages as plain data: front matter, the nav order, chapters and reading time."""
-from __future__ import annotations
 
-from .errors import BuildError
+from __future__ import annotations
 
 import dataclasses
 import datetime as dt
@@ -12,6 +11,8 @@ import posixpath
 import re
 
 import yaml
+
+from .errors import BuildError
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -66,7 +67,9 @@ def read_yaml(path: pathlib.Path, error: type[Exception]):
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark else ""
-        raise error(f"{path.parent.name}/{path.name}{where}: not valid YAML ({getattr(problem, 'problem', problem)})") from None
+        raise error(
+            f"{path.parent.name}/{path.name}{where}: not valid YAML ({getattr(problem, 'problem', problem)})"
+        ) from None
 
 
 def split_raw_front_matter(text: str, src: str) -> tuple[str, str]:
@@ -74,7 +77,7 @@ def split_raw_front_matter(text: str, src: str) -> tuple[str, str]:
     match = FRONT_MATTER.match(text)
     if not match:
         raise ContentError(f"{src}: no front matter (a '---' block with {', '.join(REQUIRED_META)})")
-    return text[:match.end()], text[match.end():]
+    return text[: match.end()], text[match.end() :]
 
 
 def split_front_matter(text: str, src: str) -> tuple[dict, str]:
@@ -84,8 +87,10 @@ def split_front_matter(text: str, src: str) -> tuple[dict, str]:
     try:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as error:
-        raise ContentError(f"{src}: front matter is not valid YAML ({error.problem}, line {error.problem_mark.line + 2})") from None
-    return meta, text[match.end():]
+        raise ContentError(
+            f"{src}: front matter is not valid YAML ({error.problem}, line {error.problem_mark.line + 2})"
+        ) from None
+    return meta, text[match.end() :]
 
 
 def read_page(src: str, docs: pathlib.Path = DOCS) -> PageInfo:
@@ -119,7 +124,7 @@ class Settings:
 
     nav: list
     site_name: str
-    site_url: str  # ends with "/"
+    site_url: str  # ends with "/", or "" when the build has no public address
     author: str
     corrections_url: str
 
@@ -144,7 +149,7 @@ def load_settings(config_path: pathlib.Path = CONFIG) -> Settings:
     return Settings(
         nav=config["nav"],
         site_name=config["site_name"],
-        site_url=str(config.get("site_url") or "").rstrip("/") + "/",
+        site_url=(str(config.get("site_url") or "").rstrip("/") + "/").removeprefix("/"),
         author=config["site_author"],
         corrections_url=config["extra"]["corrections_url"],
     )

@@ -1,20 +1,32 @@
 """The one kind of build error: bad content or data, reported as one line naming where it is."""
+
 from __future__ import annotations
 
 
 class BuildError(Exception):
     """Content or data the build cannot use; `where` names the file, row, column or marker."""
 
-    def __init__(self, message: str, *, file: str | None = None, row: int | None = None,
-                 column: str | None = None, marker: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+        marker: str | None = None,
+    ):
         self.message, self.file, self.row, self.column, self.marker = message, file, row, column, marker
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = [part for part in (
-            self.file,
-            f"row {self.row}" if self.row is not None else None,
-            f"column '{self.column}'" if self.column is not None else None,
-            f"marker {self.marker!r}" if self.marker is not None else None,
-        ) if part]
+        where = [
+            part
+            for part in (
+                self.file,
+                f"row {self.row}" if self.row is not None else None,
+                f"column '{self.column}'" if self.column is not None else None,
+                f"marker {self.marker!r}" if self.marker is not None else None,
+            )
+            if part
+        ]
         return f"{', '.join(where)}: {self.message}" if where else self.message

@@ -1,7 +1,6 @@
 """The glossary: one definition per term in includes/glossary.yml, shown as tooltips and as a page."""
-from __future__ import annotations
 
-from .errors import BuildError
+from __future__ import annotations
 
 import dataclasses
 import html
@@ -10,6 +9,7 @@ import re
 
 from . import strings
 from .content import INCLUDES, PageInfo, read_yaml, relative_link
+from .errors import BuildError
 
 GLOSSARY = INCLUDES / "glossary.yml"
 

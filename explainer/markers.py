@@ -1,10 +1,11 @@
 """Invisible page markers, `<!-- md:name arg -->`, swapped for content; a bad one stops the build."""
+
 from __future__ import annotations
 
-from .errors import BuildError
-
 import re
-from typing import Callable
+from collections.abc import Callable
+
+from .errors import BuildError
 
 START = re.compile(r"<!--\s*md:")
 MARKER = re.compile(r"<!-- md:(?P<name>[a-z][a-z-]*)(?: (?P<arg>[a-z0-9][a-z0-9_-]*))? -->")
@@ -22,15 +23,19 @@ class MissingTarget(Exception):
 Handler = Callable[[str | None], str]
 
 
-def expand(markdown: str, page: str, handlers: dict[str, tuple[bool, Handler]]) -> tuple[str, list[tuple[str, str | None]]]:
+def expand(
+    markdown: str, page: str, handlers: dict[str, tuple[bool, Handler]]
+) -> tuple[str, list[tuple[str, str | None]]]:
     """Replace every marker; `handlers` maps a name to (takes an argument?, handler)."""
     out, found, pos = [], [], 0
     for start in START.finditer(markdown):
         match = MARKER.match(markdown, start.start())
         end = markdown.find("-->", start.start())
-        snippet = markdown[start.start():end + 3 if end >= 0 else start.start() + 40]
+        snippet = markdown[start.start() : end + 3 if end >= 0 else start.start() + 40]
         if not match:
-            raise MarkerError(f"{page}: malformed marker {snippet!r}; write <!-- md:name --> or <!-- md:name argument -->")
+            raise MarkerError(
+                f"{page}: malformed marker {snippet!r}; write <!-- md:name --> or <!-- md:name argument -->"
+            )
         name, arg = match["name"], match["arg"]
         if name not in handlers:
             raise MarkerError(f"{page}: unknown marker {match[0]!r}; known markers: {', '.join(sorted(handlers))}")
@@ -42,7 +47,7 @@ def expand(markdown: str, page: str, handlers: dict[str, tuple[bool, Handler]]) 
             replacement = handler(arg)
         except MissingTarget as missing:
             raise MarkerError(f"{page}: marker {match[0]!r} names {missing} which does not exist") from None
-        out.append(markdown[pos:start.start()])
+        out.append(markdown[pos : start.start()])
         out.append(replacement)
         found.append((name, arg))
         pos = match.end()

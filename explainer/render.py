@@ -1,4 +1,5 @@
 """The render step: the project's sources in, a plain docs folder out that any MkDocs-compatible engine builds."""
+
 from __future__ import annotations
 
 import pathlib

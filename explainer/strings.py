@@ -1,4 +1,5 @@
 """Every reader-facing string, looked up by key in includes/strings/<language>.yml; numbers and dates by locale."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,8 +24,11 @@ def table(language: str = DEFAULT_LANGUAGE) -> dict:
         raise BuildError("no strings file for this language", file=f"includes/strings/{language}.yml") from None
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)
-        raise BuildError(f"not valid YAML ({getattr(problem, 'problem', problem)})",
-                         file=f"includes/strings/{language}.yml", row=mark.line + 1 if mark else None) from None
+        raise BuildError(
+            f"not valid YAML ({getattr(problem, 'problem', problem)})",
+            file=f"includes/strings/{language}.yml",
+            row=mark.line + 1 if mark else None,
+        ) from None
     flat: dict[str, object] = {}
 
     def walk(prefix: str, value) -> None:
@@ -45,12 +49,16 @@ def text(key: str, language: str = DEFAULT_LANGUAGE, **fields) -> str:
         raise BuildError(f"no string {key!r}: add it", file=f"includes/strings/{language}.yml")
     value = strings[key]
     if not isinstance(value, str):
-        raise BuildError(f"string {key!r} must be text, found {type(value).__name__}", file=f"includes/strings/{language}.yml")
+        raise BuildError(
+            f"string {key!r} must be text, found {type(value).__name__}", file=f"includes/strings/{language}.yml"
+        )
     try:
         return value.format(**fields) if fields else value
     except KeyError as missing:
-        raise BuildError(f"string {key!r} uses the field {missing} which the caller does not give",
-                         file=f"includes/strings/{language}.yml") from None
+        raise BuildError(
+            f"string {key!r} uses the field {missing} which the caller does not give",
+            file=f"includes/strings/{language}.yml",
+        ) from None
 
 
 def locale(language: str = DEFAULT_LANGUAGE) -> dict:
@@ -75,5 +83,10 @@ def date(value: str | dt.date, language: str = DEFAULT_LANGUAGE) -> str:
     parts = [int(p) for p in text_value.split("-")]
     months = locale(language)["months"]
     pattern = {3: "locale.date_day", 2: "locale.date_month", 1: "locale.date_year"}[len(parts)]
-    return text(pattern, language, day=parts[2] if len(parts) == 3 else "", month=months[parts[1] - 1] if len(parts) > 1 else "",
-                year=parts[0])
+    return text(
+        pattern,
+        language,
+        day=parts[2] if len(parts) == 3 else "",
+        month=months[parts[1] - 1] if len(parts) > 1 else "",
+        year=parts[0],
+    )

@@ -1,7 +1,6 @@
 """The timeline, 1991 to today: dated events in includes/timeline.yml, each with its sources."""
-from __future__ import annotations
 
-from .errors import BuildError
+from __future__ import annotations
 
 import dataclasses
 import pathlib
@@ -9,6 +8,7 @@ import pathlib
 from . import strings
 from .bibliography import Work, check_date, display_date
 from .content import INCLUDES, read_yaml, relative_link
+from .errors import BuildError
 
 TIMELINE = INCLUDES / "timeline.yml"
 
@@ -60,7 +60,9 @@ def timeline_markdown(events: list[Event], works: dict[str, Work], titles: dict[
         page = f"[{titles[event.chapter]}]({relative_link(event.chapter, from_src)})" if event.chapter else ""
         more = " " + strings.text("timeline.see", page=page) if page else ""
         source = strings.text("timeline.source")
-        years.setdefault(event.year, []).append(f"- **{display_date(event.date)}.** {event.text} *{source} {refs}.*{more}")
+        years.setdefault(event.year, []).append(
+            f"- **{display_date(event.date)}.** {event.text} *{source} {refs}.*{more}"
+        )
     # Each year in its own block, which the browser lays out only when it nears the screen.
     return "\n".join(
         f'## {year}\n\n<div class="timeline-year" markdown="1">\n\n' + "\n".join(items) + "\n\n</div>\n"

@@ -1,4 +1,5 @@
 """MkDocs adapter: run the render step before each build, so that `mkdocs serve` picks up every edit."""
+
 import pathlib
 import subprocess
 import sys
@@ -8,7 +9,15 @@ from mkdocs.exceptions import PluginError
 
 def on_pre_build(config):
     # A fresh process, so that edited chart modules are imported anew on every live reload.
-    done = subprocess.run([sys.executable, "-m", "explainer", "render", config["docs_dir"]],
-                          cwd=pathlib.Path(config["config_file_path"]).parent, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "explainer", "render", config["docs_dir"]],
+        cwd=pathlib.Path(config["config_file_path"]).parent,
+        capture_output=True,
+        text=True,
+    )
+    # The render step's notes (e.g. a build without a public address) are the build's to show: one line each.
+    for line in done.stderr.splitlines():
+        if line.startswith("note: "):
+            print(f"INFO    -  {line.removeprefix('note: ')}")
     if done.returncode:
         raise PluginError((done.stderr.strip().splitlines() or ["the render step failed"])[-1].removeprefix("error: "))

@@ -1,4 +1,5 @@
 """Pack the offline build into one ZIP for a USB stick, byte-identical for the same tree."""
+
 from __future__ import annotations
 
 import argparse
@@ -11,7 +12,7 @@ import zipfile
 def zip_site(site: pathlib.Path, archive: pathlib.Path, folder: str = "kz-explainer") -> int:
     """Write every file of `site` below `folder/` in the archive, sorted, with one fixed timestamp."""
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
-    stamp = dt.datetime.fromtimestamp(max(epoch, 315532800), dt.timezone.utc).timetuple()[:6]
+    stamp = dt.datetime.fromtimestamp(max(epoch, 315532800), dt.UTC).timetuple()[:6]
     files = sorted(p for p in site.rglob("*") if p.is_file())
     archive.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
@@ -29,7 +30,10 @@ def main() -> None:
     parser.add_argument("archive", type=pathlib.Path)
     args = parser.parse_args()
     count = zip_site(args.site, args.archive)
-    print(f"{args.archive}: {count} files, {args.archive.stat().st_size / 1e6:.1f} MB. Unzip it and open kz-explainer/index.html.")
+    print(
+        f"{args.archive}: {count} files, {args.archive.stat().st_size / 1e6:.1f} MB. "
+        "Unzip it and open kz-explainer/index.html."
+    )
 
 
 if __name__ == "__main__":

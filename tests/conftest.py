@@ -1,4 +1,5 @@
 """Session fixture: the site, built once with --strict for every test that reads it."""
+
 from __future__ import annotations
 
 import pathlib

@@ -1,4 +1,5 @@
 """What the tests share: the page lists to parametrise over, and strict builds of the site or of a copy."""
+
 from __future__ import annotations
 
 import os
@@ -23,14 +24,22 @@ def page_id(page: content.PageInfo) -> str:
     return page.src.removesuffix("/index.md").removesuffix(".md")
 
 
-def build(dest: pathlib.Path, config: str = "mkdocs.yml", cwd: pathlib.Path = ROOT, **env) -> subprocess.CompletedProcess:
+def build(
+    dest: pathlib.Path, config: str = "mkdocs.yml", cwd: pathlib.Path = ROOT, **env
+) -> subprocess.CompletedProcess:
     """Run a strict MkDocs build into `dest`; returns the finished process (never raises)."""
     # MkDocs checks that docs_dir exists before the hook renders into it (`make build` does the same).
     (cwd / "build" / "docs").mkdir(parents=True, exist_ok=True)
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **env}
+    # Copies of the tree share the checkout's picture cache: its key covers everything that changes a picture.
+    cache = {"CHARTS_CACHE": str(ROOT / "build" / "chart-cache")}
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **cache, **env}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(dest)],
-        cwd=cwd, env=environment, capture_output=True, text=True, timeout=600,
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 

@@ -1,4 +1,5 @@
 """Every page's Markdown: front matter, the chapter skeleton, footnotes and words of our own."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,8 +9,10 @@ import sys
 
 import pytest
 
+import charts.datasets
+from explainer import bibliography, content, key_facts, timeline
+
 from sitebuild import ARTICLE, CHAPTERS, PAGES, ROOT, page_id
-from explainer import bibliography, content, timeline
 
 SKELETON = ["What you will learn", "Summary", "Questions for discussion", "Activity", "Sources and notes"]
 FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\](?!:)")
@@ -36,10 +39,19 @@ def test_chapter_follows_the_skeleton(page):
     assert found == SKELETON[1:], f"chapter sections must be, in order: {SKELETON[1:]}"
     assert headings(page.body, 2)[-1] == "Sources and notes", "Sources and notes closes the chapter"
     assert re.search(r'^!!! abstract "What you will learn"', page.body, re.M)
+    # The story comes first: two or three sentences right under the title, before the teacher kit.
+    opening = re.search(
+        r'\A\s*# .+\n\n!!! tldr "In 30 seconds"\n\n((?:    .+\n)+)\n!!! abstract "What you will learn"', page.body
+    )
+    assert opening, 'the chapter opens with `!!! tldr "In 30 seconds"` right under its title, then the objectives'
+    sentences = re.findall(r"[.!?](?:\s|$)", " ".join(opening[1].split()))
+    assert 2 <= len(sentences) <= 3, f"'In 30 seconds' has two or three sentences, found {len(sentences)}"
     objectives = re.search(r'!!! abstract "What you will learn"\n\n((?:    - .+\n)+)', page.body)
     assert objectives and 2 <= objectives[1].count("    - ") <= 4, "2 to 4 learning objectives"
-    assert re.search(r'^!!! summary', page.body, re.M), "the summary is a box"
-    assert re.search(r'^\?\?\? info "For teachers"', page.body, re.M), "teacher guidance sits in a collapsed block"
+    assert re.search(r"^!!! summary", page.body, re.M), "the summary is a box"
+    assert re.search(r'^\?\?\? info(?: [\w-]+)* "For teachers"', page.body, re.M), (
+        "teacher guidance sits in a collapsed block"
+    )
     assert "<!-- footnotes -->" in page.body.split("## Sources and notes", 1)[1]
 
 
@@ -67,6 +79,9 @@ def test_every_cited_work_exists_and_every_work_is_cited():
     works = bibliography.load()
     cited = {key for path in (ROOT / "docs").rglob("*.md") for key in CITE.findall(path.read_text(encoding="utf-8"))}
     cited |= {key for event in timeline.load(works, {p.src for p in PAGES}) for key in event.sources}
+    # The datasets behind the charts and maps, and the home page's key facts, cite their sources too.
+    cited |= {source["id"] for name in charts.datasets.names() for source in charts.datasets.load(name).meta["sources"]}
+    cited |= {key for fact in key_facts.load(works=works).values() for key in fact.sources}
     assert cited - set(works) == set(), "cited but not in includes/bibliography/"
     uncited = {key for key, work in works.items() if work.kind != "article"} - cited
     assert uncited == set(), "in the bibliography but cited nowhere"
@@ -75,8 +90,18 @@ def test_every_cited_work_exists_and_every_work_is_cited():
 def test_no_ten_word_run_is_copied_from_the_article():
     assert ARTICLE.exists(), f"the source article is missing: {ARTICLE} (it sits beside the checkout, in ../shared)"
     done = subprocess.run(
-        [sys.executable, str(ARTICLE.parent.parent / "tools" / "overlap.py"), "docs", "--ignore", "*sources*", "--source", str(ARTICLE)],
-        cwd=ROOT, capture_output=True, text=True,
+        [
+            sys.executable,
+            str(ARTICLE.parent.parent / "tools" / "overlap.py"),
+            "docs",
+            "--ignore",
+            "*sources*",
+            "--source",
+            str(ARTICLE),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, done.stdout
 

@@ -1,10 +1,12 @@
 """Page markers: known ones expand, and an unknown or malformed one stops the build naming page and marker."""
+
 from __future__ import annotations
 
 import pytest
 
-from sitebuild import build_copy, copy_tree
 from explainer import markers
+
+from sitebuild import build_copy, copy_tree
 
 HANDLERS = {"chart": (True, lambda arg: f"[chart {arg}]"), "glossary": (False, lambda arg: "[glossary]")}
 
@@ -21,14 +23,17 @@ def test_ordinary_comments_are_left_alone():
     assert markers.expand(text, "p.md", HANDLERS) == (text, [])
 
 
-@pytest.mark.parametrize("bad, complaint", [
-    ("<!-- md:chrt trade_turnover -->", "unknown marker"),
-    ("<!--md:chart trade_turnover-->", "malformed marker"),
-    ("<!-- md:chart Trade Turnover -->", "malformed marker"),
-    ("<!-- md:chart trade_turnover", "malformed marker"),
-    ("<!-- md:chart -->", "takes one argument"),
-    ("<!-- md:glossary all -->", "takes no argument"),
-])
+@pytest.mark.parametrize(
+    "bad, complaint",
+    [
+        ("<!-- md:chrt trade_turnover -->", "unknown marker"),
+        ("<!--md:chart trade_turnover-->", "malformed marker"),
+        ("<!-- md:chart Trade Turnover -->", "malformed marker"),
+        ("<!-- md:chart trade_turnover", "malformed marker"),
+        ("<!-- md:chart -->", "takes one argument"),
+        ("<!-- md:glossary all -->", "takes no argument"),
+    ],
+)
 def test_bad_markers_are_refused_naming_page_and_marker(bad, complaint):
     with pytest.raises(markers.MarkerError) as error:
         markers.expand(f"text\n{bad}\n", "chapter/index.md", HANDLERS)
@@ -36,12 +41,15 @@ def test_bad_markers_are_refused_naming_page_and_marker(bad, complaint):
     assert bad[:14] in str(error.value)
 
 
-@pytest.mark.parametrize("bad, named", [
-    ("<!-- md:chart no_such_chart -->", "no_such_chart"),
-    ("<!-- md:chrt trade_turnover -->", "md:chrt"),
-    ("<!-- md:chart  trade_turnover -->", "md:chart"),
-    ("<!-- md:cite no-such-source -->", "no-such-source"),
-])
+@pytest.mark.parametrize(
+    "bad, named",
+    [
+        ("<!-- md:chart no_such_chart -->", "no_such_chart"),
+        ("<!-- md:chrt trade_turnover -->", "md:chrt"),
+        ("<!-- md:chart  trade_turnover -->", "md:chart"),
+        ("<!-- md:cite no-such-source -->", "no-such-source"),
+    ],
+)
 def test_the_build_stops_on_a_bad_marker(bad, named, tmp_path):
     tree = copy_tree(tmp_path / "tree")
     page = tree / "docs" / "about" / "index.md"

@@ -1,4 +1,5 @@
 """The render step: a plain docs folder that stock MkDocs builds with no hook, and one home for reader-facing words."""
+
 from __future__ import annotations
 
 import ast
@@ -8,13 +9,22 @@ import subprocess
 
 import pytest
 
-from sitebuild import CHAPTERS, PAGES, ROOT, build, built_page, page_id
 from explainer import errors, render, strings
+
+from sitebuild import CHAPTERS, PAGES, ROOT, build, built_page, page_id
 
 # Strings a reader sees; they live in includes/strings/, never in Python.
 READER_STRINGS = [
-    "What the chart shows", "Show the data as a table", "Download the data", "min read", "Print this chapter",
-    "Cite this page", "Suggest a correction", "Key terms", "Link to this question", "Reading every chapter",
+    "What the chart shows",
+    "Show the data as a table",
+    "Download the data",
+    "min read",
+    "Print this chapter",
+    "Cite this page",
+    "Suggest a correction",
+    "Key terms",
+    "Link to this question",
+    "Reading every chapter",
 ]
 PYTHON = sorted(p for folder in ("charts", "explainer", "hooks", "scripts") for p in (ROOT / folder).rglob("*.py"))
 
@@ -22,8 +32,12 @@ PYTHON = sorted(p for folder in ("charts", "explainer", "hooks", "scripts") for 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> pathlib.Path:
     out = tmp_path_factory.mktemp("rendered")
-    done = subprocess.run([".venv/bin/python" if (ROOT / ".venv").exists() else "python", "-m", "explainer", "render", str(out)],
-                          cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [".venv/bin/python" if (ROOT / ".venv").exists() else "python", "-m", "explainer", "render", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     return out
 
@@ -77,16 +91,20 @@ def test_stock_mkdocs_builds_the_rendered_folder_without_any_hook(site, rendered
 def test_the_hooks_are_a_thin_adapter():
     for hook in (ROOT / "hooks").glob("*.py"):
         tree = ast.parse(hook.read_text(encoding="utf-8"))
-        lines = {node.lineno for node in ast.walk(tree) if isinstance(node, ast.stmt) and not (
-            isinstance(node, ast.Expr) and isinstance(getattr(node, "value", None), ast.Constant))}
+        lines = {
+            node.lineno
+            for node in ast.walk(tree)
+            if isinstance(node, ast.stmt)
+            and not (isinstance(node, ast.Expr) and isinstance(getattr(node, "value", None), ast.Constant))
+        }
         assert len(lines) <= 30, f"{hook.name}: {len(lines)} lines of code; move logic into explainer/"
 
 
 @pytest.mark.parametrize("phrase", READER_STRINGS)
 def test_no_reader_facing_string_is_written_in_python(phrase):
-    found = [p.relative_to(ROOT).as_posix() for p in PYTHON if phrase.lower() in p.read_text(encoding="utf-8").lower()]
+    found = [p.relative_to(ROOT).as_posix() for p in PYTHON if phrase in p.read_text(encoding="utf-8")]
     assert found == [], f"{phrase!r} belongs in includes/strings/en.yml"
-    assert any(phrase.lower() in str(v).lower() for v in strings.table().values()), f"{phrase!r} is not in the strings file"
+    assert any(phrase in str(v) for v in strings.table().values()), f"{phrase!r} is not in the strings file"
 
 
 def test_no_file_names_a_path_of_one_machine():
@@ -95,7 +113,11 @@ def test_no_file_names_a_path_of_one_machine():
     offenders = []
     for name in tracked:
         path = ROOT / name
-        if path.suffix in {".png", ".svg", ".docx", ".pptx", ".pdf", ".zip"} or name.endswith("package-lock.json") or not path.is_file():
+        if (
+            path.suffix in {".png", ".svg", ".docx", ".pptx", ".pdf", ".zip"}
+            or name.endswith("package-lock.json")
+            or not path.is_file()
+        ):
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         offenders += [f"{name}: {m[0]}" for m in pattern.finditer(text)]
@@ -118,5 +140,3 @@ def test_numbers_and_dates_follow_the_locale():
 def test_build_errors_name_where():
     error = errors.BuildError("expected a number", file="charts/data/x.csv", row=3, column="votes")
     assert str(error) == "charts/data/x.csv, row 3, column 'votes': expected a number"
-
-

@@ -1,4 +1,5 @@
 """Browser fixtures: the built site served on 127.0.0.1 (gzip, like a static host) and Chromium."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -8,9 +9,8 @@ import shutil
 from urllib.parse import urlsplit
 
 import pytest
+import support
 from playwright.sync_api import sync_playwright
-
-import serve
 
 # Flags that stop Chromium's own background traffic (updates, sync, safe browsing), so that
 # every request the tests see comes from the page.
@@ -26,7 +26,12 @@ CHROMIUM_ARGS = [
 
 def chromium_path() -> str | None:
     """Debian's Chromium if present (CI installs it), else Playwright's own browser."""
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+    for candidate in (
+        os.environ.get("CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
         if candidate and pathlib.Path(candidate).exists():
             return candidate
     return None
@@ -41,15 +46,17 @@ def browser():
         try:
             browser = playwright.chromium.launch(executable_path=chromium_path(), args=args)
         except Exception as error:  # never skip: a missing browser is a failure, in CI and locally
-            pytest.fail(f"no Chromium to drive ({error}). Install Debian's chromium, or run "
-                        f"`.venv/bin/python -m playwright install chromium`.")
+            pytest.fail(
+                f"no Chromium to drive ({error}). Install Debian's chromium, or run "
+                f"`.venv/bin/python -m playwright install chromium`."
+            )
         yield browser
         browser.close()
 
 
 @pytest.fixture(scope="session")
 def base_url(site):
-    server, url = serve.start(site)
+    server, url = support.start(site)
     yield url
     server.shutdown()
     server.server_close()
@@ -81,10 +88,20 @@ def visit(browser, base_url):
         contexts.append(context)
         page = context.new_page()
         record = Visit(page, urlsplit(base_url).netloc)
-        page.on("request", lambda r: record.foreign.append(r.url) if urlsplit(r.url).netloc not in ("", record.origin) and not r.url.startswith("data:") else None)
+        page.on(
+            "request",
+            lambda r: (
+                record.foreign.append(r.url)
+                if urlsplit(r.url).netloc not in ("", record.origin) and not r.url.startswith("data:")
+                else None
+            ),
+        )
         # A request the browser cancels itself (net::ERR_ABORTED, e.g. the favicon during an in-site
         # navigation) is not a failure; errors and 4xx/5xx responses are.
-        page.on("requestfailed", lambda r: record.failed.append(f"{r.url} {r.failure}") if "ERR_ABORTED" not in (r.failure or "") else None)
+        page.on(
+            "requestfailed",
+            lambda r: record.failed.append(f"{r.url} {r.failure}") if "ERR_ABORTED" not in (r.failure or "") else None,
+        )
         page.on("response", lambda r: record.failed.append(f"{r.url} {r.status}") if r.status >= 400 else None)
         page.on("console", lambda m: record.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: record.errors.append(str(e)))

@@ -1,41 +1,25 @@
 """Every page in Chromium: private, error-free, accessible in both schemes, fits a phone, prints whole."""
+
 from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from support import chart_pages, is_chart_page, url_of, wait_for_pictures
 
 from sitebuild import CHAPTERS, PAGES, page_id
 
 pytestmark = pytest.mark.browser
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-CHART_PAGES = [p for p in PAGES if "<!-- md:chart " in p.body or p.src == "print/index.md"]
+CHART_PAGES = chart_pages(PAGES)
 AXE = Axe()
-
-
-def url_of(page) -> str:
-    return "" if page.src == "index.md" else page.src.removesuffix("index.md")
-
-
-def wait_for_charts(tab, scheme: str) -> int:
-    """Scroll to each chart like a reader, wait until all are drawn in the scheme; return how many."""
-    cards = tab.locator(".chart-card")
-    count = cards.count()
-    for i in range(count):
-        cards.nth(i).scroll_into_view_if_needed()
-    if count:
-        tab.wait_for_function(
-            "([n, s]) => document.querySelectorAll(`.chart-card[data-drawn=${s}] .main-svg`).length >= n",
-            arg=[count, scheme], timeout=20000,
-        )
-    return count
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("page", PAGES, ids=page_id)
 def test_page_is_private_clean_and_accessible(visit, page, scheme):
     tab = visit(url_of(page), scheme=scheme)
-    wait_for_charts(tab.page, scheme)
+    wait_for_pictures(tab.page, scheme)
     expected = "slate" if scheme == "dark" else "default"
     assert tab.page.get_attribute("body", "data-md-color-scheme") == expected
     results = AXE.run(tab.page, options={"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
@@ -46,47 +30,33 @@ def test_page_is_private_clean_and_accessible(visit, page, scheme):
 @pytest.mark.parametrize("page", PAGES, ids=page_id)
 def test_page_fits_a_360px_phone(visit, page):
     tab = visit(url_of(page), width=360, height=740)
-    wait_for_charts(tab.page, "light")
+    wait_for_pictures(tab.page, "light")
     overflow = tab.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
     wide = tab.page.evaluate("""() => [...document.querySelectorAll('.md-content *')]
         .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
         .filter(e => !e.closest('.md-typeset__scrollwrap, .chart-card__table, pre, .md-sidebar'))
-        .filter(e => !(e.ownerSVGElement && e.ownerSVGElement.closest('.chart-card__plot')))
+        .filter(e => !(e.ownerSVGElement && e.ownerSVGElement.closest('.chart-card__live')))
         .map(e => e.tagName + '.' + (e.getAttribute('class') || '')).slice(0, 5)""")
     assert wide == [], f"elements wider than the screen: {wide}"
     tab.check_clean()
 
 
 @pytest.mark.parametrize("page", [p for p in CHART_PAGES if p.chapter], ids=page_id)
-def test_charts_draw_after_instant_navigation_and_follow_the_toggle(visit, page):
+def test_charts_show_after_instant_navigation_and_follow_the_toggle(visit, page):
     tab = visit("")  # start at the home page, then follow an in-site link (Material's instant navigation)
     tab.page.locator(f'.md-nav a[href$="{url_of(page)}"]').first.click()
     tab.page.wait_for_url(f"**/{url_of(page)}")
     assert tab.page.evaluate("performance.getEntriesByType('navigation').length") == 1, "not an in-site navigation"
-    count = wait_for_charts(tab.page, "light")
+    count = wait_for_pictures(tab.page, "light")
     assert count >= 1
     tab.page.locator("label[for^='__palette']:visible").first.click()
-    wait_for_charts(tab.page, "dark")
-    tab.check_clean()
-
-
-@pytest.mark.parametrize("page", CHART_PAGES, ids=page_id)
-def test_charts_wait_until_needed_and_the_print_button_draws_them_all(visit, page):
-    tab = visit(url_of(page), width=412, height=823)
-    tab.page.wait_for_timeout(1500)
-    far = tab.page.evaluate("""() => [...document.querySelectorAll('.chart-card')]
-        .filter(c => c.getBoundingClientRect().top > 2 * innerHeight && c.hasAttribute('data-drawn')).map(c => c.id)""")
-    assert far == [], "charts far below the screen are drawn only when needed"
-    tab.page.evaluate("() => { window.print = () => { window.__printed = true; }; }")
-    tab.page.locator("[data-print-page]").first.click()
-    tab.page.wait_for_function("window.__printed === true", timeout=20000)
-    assert tab.page.evaluate("document.querySelectorAll('.chart-card:not([data-drawn])').length") == 0
+    wait_for_pictures(tab.page, "dark")
     tab.check_clean()
 
 
 def test_keyboard_reaches_the_skip_link_and_every_chart(visit):
-    page = next(p for p in CHAPTERS if "<!-- md:chart " in p.body)
+    page = next(p for p in CHAPTERS if is_chart_page(p))
     tab = visit(url_of(page))
     tab.page.keyboard.press("Tab")
     focused = tab.page.evaluate("[document.activeElement.className, document.activeElement.textContent.trim()]")
@@ -103,24 +73,26 @@ def test_keyboard_reaches_the_skip_link_and_every_chart(visit):
 @pytest.mark.parametrize("page", CHAPTERS + [p for p in PAGES if p.src == "print/index.md"], ids=page_id)
 def test_page_prints_whole(visit, page, tmp_path):
     tab = visit(url_of(page))
-    count = wait_for_charts(tab.page, "light")
+    count = wait_for_pictures(tab.page, "light")
     tab.page.emulate_media(media="print")
     tab.page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     if count:
-        wait_for_charts(tab.page, "light")
+        wait_for_pictures(tab.page, "light")
     hidden = tab.page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer']
         .map(s => document.querySelector(s)).filter(e => e && e.offsetParent !== null).map(e => e.className)""")
     assert hidden == [], f"navigation shows in print: {hidden}"
     cropped = tab.page.evaluate("""() => [...document.querySelectorAll('.chart-card')].filter(card => {
         const box = card.getBoundingClientRect();
-        return [...card.querySelectorAll('.main-svg')].some(svg => svg.getBoundingClientRect().right > box.right + 1);
+        return [...card.querySelectorAll('img, table')].some(e => e.getBoundingClientRect().right > box.right + 1);
     }).map(card => card.id)""")
     assert cropped == [], f"charts cropped in print: {cropped}"
     closed = tab.page.evaluate("[...document.querySelectorAll('details')].filter(d => !d.open).length")
     assert closed == 0, "questions' guidance and data tables print open"
-    shown = tab.page.evaluate("""() => { const a = document.querySelector('.md-content p a[href^="http"]');
+    # Sources' addresses print once, in "Sources and notes" (tests/browser/test_print_and_quiz.py checks the rest).
+    shown = tab.page.evaluate("""() => {
+        const a = document.querySelector('.md-content .footnote a[href^="http"]:not(.footnote-backref)');
         return a ? getComputedStyle(a, '::after').content : 'none-needed'; }""")
-    assert shown == "none-needed" or "http" in shown, "link targets are printed"
+    assert shown == "none-needed" or "http" in shown, "the sources' addresses are printed"
     pdf = tmp_path / "page.pdf"
     tab.page.pdf(path=str(pdf), format="A4", print_background=True)
     assert pdf.stat().st_size > 20_000
@@ -138,6 +110,8 @@ def test_glossary_terms_and_footnotes_open_in_a_bubble(visit, page):
     ref = tab.page.locator("a.footnote-ref").first
     ref.hover()
     note_id = ref.evaluate("a => a.hash.slice(1)")
-    note = tab.page.evaluate("id => document.getElementById(decodeURIComponent(id)).textContent.replace('↩', '').trim()", note_id)
+    note = tab.page.evaluate(
+        "id => document.getElementById(decodeURIComponent(id)).textContent.replace('↩', '').trim()", note_id
+    )
     assert note and note[:40] in tab.page.locator(".bubble").inner_text()
     tab.check_clean()

@@ -1,7 +1,7 @@
-"""Serve a built site on 127.0.0.1, gzip-compressed like a static host, for the browser tests and the benchmark."""
+"""What the browser tests and the benchmark share: a gzip server for the built site, page addresses, chart waits."""
+
 from __future__ import annotations
 
-import argparse
 import functools
 import gzip
 import http.server
@@ -13,7 +13,11 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt",
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".csv": "text/csv; charset=utf-8"}
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".csv": "text/csv; charset=utf-8",
+    }
 
     def send_head(self):
         path = pathlib.Path(self.translate_path(self.path))
@@ -61,18 +65,32 @@ def start(directory: pathlib.Path, port: int = 0) -> tuple[http.server.Threading
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("directory", type=pathlib.Path, nargs="?", default=pathlib.Path("site"))
-    parser.add_argument("--port", type=int, default=8000)
-    args = parser.parse_args()
-    server, url = start(args.directory, args.port)
-    print(f"Serving {args.directory} at {url} (Ctrl+C to stop)")
-    try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        server.shutdown()
+# -- Pages ------------------------------------------------------------------------------------------------
+CHART_MARKER = "<!-- md:chart "
 
 
-if __name__ == "__main__":
-    main()
+def url_of(page) -> str:
+    """The page's address below the site root: "" for home, "introduction/" for a chapter."""
+    return "" if page.src == "index.md" else page.src.removesuffix("index.md")
+
+
+def is_chart_page(page) -> bool:
+    """A page that shows chart cards: one with a chart marker, or the whole explainer gathered for print."""
+    return CHART_MARKER in page.body or page.src == "print/index.md"
+
+
+def chart_pages(pages: list) -> list:
+    return [page for page in pages if is_chart_page(page)]
+
+
+def wait_for_pictures(tab, scheme: str) -> int:
+    """Wait until every chart's picture in `scheme` is loaded and shown; return how many charts."""
+    count = tab.locator(".chart-card").count()
+    if count:
+        tab.wait_for_function(
+            """([n, s]) => [...document.querySelectorAll(`.chart-card__picture--${s} img`)]
+                .filter(i => i.complete && i.naturalWidth > 0 && i.offsetParent !== null).length >= n""",
+            arg=[count, scheme],
+            timeout=20000,
+        )
+    return count
