@@ -25,25 +25,6 @@ def chart(request) -> card.Chart:
     return card.build(request.param)
 
 
-@pytest.mark.parametrize("name", DATASETS)
-def test_dataset_describes_itself(name):
-    dataset = datasets.load(name)
-    meta = dataset.meta
-    for key in datasets.RESOURCE_KEYS:
-        assert meta.get(key), f"{name}: no {key}"
-    assert all(s["path"].startswith("http") for s in meta["sources"])
-    assert {f.name for f in dataset.fields} == set(dataset.rows[0])
-    assert all(f.description for f in dataset.fields)
-
-
-@pytest.mark.parametrize("name", DATASETS)
-def test_every_row_names_a_listed_source(name):
-    dataset = datasets.load(name)
-    for number, row in enumerate(dataset.rows, 1):
-        ids = datasets.source_ids(row["source"])
-        assert ids and set(ids) <= set(dataset.sources), f"{name} row {number}"
-
-
 def test_every_dataset_feeds_a_chart():
     used = {card.build(chart_id).table.dataset.name for chart_id in CHARTS}
     assert used == set(DATASETS)
@@ -73,8 +54,6 @@ def test_every_plotted_number_is_a_value_in_the_data(chart):
     in_table = {v for row in chart.table.rows for v in row.values() if isinstance(v, (int, float))}
     strays = [n for n in _plotted_numbers(chart.figure) if n not in in_table]
     assert not strays, f"{chart.id} plots numbers that are not in its data: {strays}"
-    dataset_rows = [tuple(sorted(r.items(), key=str)) for r in chart.table.dataset.rows]
-    assert all(tuple(sorted(r.items(), key=str)) in dataset_rows for r in chart.table.rows)
 
 
 def test_numbers_in_the_alt_text_are_in_the_data(chart):
@@ -174,9 +153,8 @@ def test_csv_download_is_exactly_the_table(chart):
     assert list(csv.reader(io.StringIO(chart.table.csv()))) == parsed.rows
 
 
-def test_spec_is_deterministic_and_safe(chart):
-    again = card.build(chart.id)
-    assert chart.spec_json() == again.spec_json()
+def test_spec_is_safe_and_has_fixed_ids(chart):
+    # Byte-identical output across builds is checked where it matters: two real builds (test_build.py).
     spec = json.loads(chart.spec_json())
     assert spec["config"]["showSendToCloud"] is False and spec["config"]["displayModeBar"] is False
     for layout in ("wide", "narrow"):
