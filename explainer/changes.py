@@ -120,13 +120,19 @@ def last_changed(changes: list[Change], src: str, written: dt.date) -> dt.date:
 
 def changes_markdown(changes: list[Change], from_src: str, titles: dict[str, str]) -> str:
     """The "What changed" page: one dated block per entry, newest first, with links to the pages it changed."""
-    blocks = []
+    blocks, seen = [], set()
     for change in changes:
         day = change.date.isoformat()
         links = ", ".join(f"[{titles.get(p, p)}]({relative_link(p, from_src)})" for p in change.pages)
+        # A permalink that stays when entries are added: the date and the kind (numbered if repeated).
+        anchor = f"change-{day}-{change.kind}"
+        number = 2
+        while anchor in seen:
+            anchor, number = f"change-{day}-{change.kind}-{number}", number + 1
+        seen.add(anchor)
         blocks.append(
-            f'### <time datetime="{day}">{strings.date(day)}</time>: {strings.text("changes.kinds." + change.kind)}'
-            f" {{ #change-{day}-{change.line} }}\n\n{change.what}\n\n"
+            f'## <time datetime="{day}">{strings.date(day)}</time>: {strings.text("changes.kinds." + change.kind)}'
+            f" {{ #{anchor} }}\n\n{change.what}\n\n"
             f"**{strings.text('changes.pages')}** {links}\n\n**{strings.text('changes.why')}** {change.why}\n"
         )
     return "\n".join(blocks)
