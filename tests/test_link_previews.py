@@ -140,7 +140,7 @@ def test_the_public_build_names_only_the_configured_host(builds):
 def test_the_changes_page_lists_dated_entries_newest_first(builds):
     site, _ = builds["local"]
     page = (site / "changes" / "index.html").read_text(encoding="utf-8")
-    days = re.findall(r'<h3[^>]*><time datetime="(\d{4}-\d{2}-\d{2})">', page)
+    days = re.findall(r'<h2[^>]*><time datetime="(\d{4}-\d{2}-\d{2})">', page)
     entries = changes.load({p.src for p in PAGES})
     assert days == [c.date.isoformat() for c in entries] and days == sorted(days, reverse=True)
 
