@@ -280,7 +280,8 @@ async def _render_all(todo: list[Job], browser: str, topojson: str | None) -> di
     return results
 
 
-def _run(coroutine):
+def run_async(coroutine):
+    """Run a coroutine to its end, from plain code or from inside a running event loop."""
     try:
         asyncio.get_running_loop()
     except RuntimeError:
@@ -314,7 +315,7 @@ def render(
     topojson_dir = topojson_dir or TOPOJSON_DIR
     topojson = topojson_dir.as_uri() + "/" if topojson_dir.is_dir() else None
     try:
-        rendered = _run(_render_all(missing, browser, topojson))
+        rendered = run_async(_render_all(missing, browser, topojson))
     except RenderError:
         raise
     except Exception as error:  # noqa: BLE001 - the browser would not start: say so in one line

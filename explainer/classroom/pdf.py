@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import concurrent.futures
 import hashlib
 import pathlib
 import re
 import tempfile
+
+from charts.render import run_async
 
 from ..content import ROOT
 from ..errors import BuildError
@@ -59,16 +60,6 @@ async def _print_pages(chrome: str, pages: list[str]) -> list[bytes]:
             return list(await asyncio.gather(*(one(i, page) for i, page in enumerate(pages))))
 
 
-def _run(coroutine):
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coroutine)
-    # Called from inside an event loop (a server): print on a thread of our own.
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
-
-
 def print_all(pages: dict[str, str], cache: pathlib.Path = CACHE) -> dict[str, bytes]:
     """Name → PDF for each name → HTML page; only pages not printed before start Chromium."""
     out, todo = {}, {}
@@ -82,7 +73,7 @@ def print_all(pages: dict[str, str], cache: pathlib.Path = CACHE) -> dict[str, b
         chrome = browser()
         cache.mkdir(parents=True, exist_ok=True)
         try:
-            printed = _run(_print_pages(chrome, [page for page, _ in todo.values()]))
+            printed = run_async(_print_pages(chrome, [page for page, _ in todo.values()]))
         except BuildError:
             raise
         except Exception as error:  # noqa: BLE001 - the browser would not start: say so in one line
