@@ -9,18 +9,8 @@ import pathlib
 import yaml
 
 from . import strings
-from .content import INCLUDES, relative_link
+from .content import INCLUDES, display_path, read_yaml_tree, relative_link
 from .errors import BuildError
-
-
-class TextDates(yaml.SafeLoader):
-    """YAML without automatic dates: a date is checked here, so that 2026-02-30 is an error naming its row."""
-
-
-TextDates.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 def parse_date(value) -> dt.date | None:
@@ -50,24 +40,10 @@ class Change:
     line: int
 
 
-def _display(path: pathlib.Path) -> str:
-    return "/".join(path.resolve().parts[-2:])
-
-
 def load(known_pages: set[str], path: pathlib.Path = CHANGES) -> list[Change]:
     """Every entry, checked and newest first; anything wrong stops the build naming the file and the entry's line."""
-    file = _display(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text)
-        data = yaml.load(text, Loader=TextDates)
-    except FileNotFoundError:
-        raise ChangeError("the record of changes is missing", file=file) from None
-    except yaml.YAMLError as problem:
-        mark = getattr(problem, "problem_mark", None)
-        raise ChangeError(
-            f"not valid YAML ({getattr(problem, 'problem', problem)})", file=file, row=mark.line + 1 if mark else None
-        ) from None
+    file = display_path(path)
+    root, data = read_yaml_tree(path, ChangeError, "the record of changes is missing")
     if not isinstance(root, yaml.SequenceNode) or not data:
         raise ChangeError("expected a list of dated entries", file=file)
     out = []

@@ -72,6 +72,36 @@ def read_yaml(path: pathlib.Path, error: type[Exception]):
         ) from None
 
 
+class TextDates(yaml.SafeLoader):
+    """YAML without automatic dates: a date is checked by its reader, so that 2026-02-30 is an error naming its row."""
+
+
+TextDates.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def display_path(path: pathlib.Path) -> str:
+    """A data file as error messages name it: its folder and its name."""
+    return "/".join(path.resolve().parts[-2:])
+
+
+def read_yaml_tree(path: pathlib.Path, error: type[BuildError], missing: str) -> tuple[yaml.Node, object]:
+    """Parse a YAML file once into its node tree (for the line of each entry) and its data (dates as text)."""
+    file = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        return yaml.compose(text), yaml.load(text, Loader=TextDates)
+    except FileNotFoundError:
+        raise error(missing, file=file) from None
+    except yaml.YAMLError as problem:
+        mark = getattr(problem, "problem_mark", None)
+        raise error(
+            f"not valid YAML ({getattr(problem, 'problem', problem)})", file=file, row=mark.line + 1 if mark else None
+        ) from None
+
+
 def split_raw_front_matter(text: str, src: str) -> tuple[str, str]:
     """The front-matter block as written (with its '---' lines) and the body after it."""
     match = FRONT_MATTER.match(text)

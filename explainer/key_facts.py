@@ -10,8 +10,8 @@ import pathlib
 import yaml
 
 from . import strings
-from .changes import TextDates, parse_date
-from .content import INCLUDES
+from .changes import parse_date
+from .content import INCLUDES, display_path, read_yaml_tree
 from .errors import BuildError
 from .markers import MissingTarget
 
@@ -36,25 +36,12 @@ class Fact:
     line: int
 
 
-def _display(path: pathlib.Path) -> str:
-    return "/".join(path.resolve().parts[-2:])
-
-
 def _entries(path: pathlib.Path) -> list[tuple[str, dict, int]]:
     """(key, entry, line) for every fact, in the file's order; the line is where the key is written."""
-    file = _display(path)
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise KeyFactError("the key-facts file is missing", file=file) from None
-    except yaml.YAMLError as problem:
-        mark = getattr(problem, "problem_mark", None)
-        raise KeyFactError(
-            f"not valid YAML ({getattr(problem, 'problem', problem)})", file=file, row=mark.line + 1 if mark else None
-        ) from None
+    file = display_path(path)
+    root, data = read_yaml_tree(path, KeyFactError, "the key-facts file is missing")
     if not isinstance(root, yaml.MappingNode):
         raise KeyFactError("expected a mapping of fact keys to facts", file=file)
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=TextDates)
     return [(key.value, data[key.value], key.start_mark.line + 1) for key, _ in root.value]
 
 
@@ -79,7 +66,7 @@ def _from_dataset(spec: dict, file: str, line: int, data_dir) -> tuple[str, tupl
 
 def load(path: pathlib.Path = FACTS, works: dict | None = None, data_dir=None) -> dict[str, Fact]:
     """Every fact, checked: a value, a known source and a valid date, else the build stops at the file and row."""
-    file = _display(path)
+    file = display_path(path)
     facts = {}
     for key, entry, line in _entries(path):
         if not isinstance(entry, dict):

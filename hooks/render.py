@@ -1,5 +1,6 @@
 """MkDocs adapter: run the render step before each build, so that `mkdocs serve` picks up every edit."""
 
+import logging
 import pathlib
 import subprocess
 import sys
@@ -18,6 +19,6 @@ def on_pre_build(config):
     # The render step's notes (e.g. a build without a public address) are the build's to show: one line each.
     for line in done.stderr.splitlines():
         if line.startswith("note: "):
-            print(f"INFO    -  {line.removeprefix('note: ')}")
+            logging.getLogger("mkdocs").info(line.removeprefix("note: "))
     if done.returncode:
         raise PluginError((done.stderr.strip().splitlines() or ["the render step failed"])[-1].removeprefix("error: "))
