@@ -12,6 +12,7 @@ import re
 
 import yaml
 
+from explainer import content
 from explainer.errors import BuildError
 
 DATA_DIR = pathlib.Path(__file__).resolve().parent / "data"
@@ -173,14 +174,15 @@ def _package(data_dir: pathlib.Path) -> dict:
     package = copy.deepcopy(_parse_package(path, path.stat().st_mtime_ns))
     if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
         raise DataError(f"{_display(path)}: expected a mapping with a list of 'resources'")
+    works = _works()
     for resource in package["resources"]:
         if isinstance(resource, dict) and isinstance(resource.get("sources"), list):
             where = f"{_display(path)}: dataset '{resource.get('name', '?')}'"
-            resource["sources"] = [_resolve(source, where) for source in resource["sources"]]
+            resource["sources"] = [_resolve(source, where, works) for source in resource["sources"]]
     return package
 
 
-def _resolve(source, where: str) -> dict:
+def _resolve(source, where: str, works: dict) -> dict:
     """One dataset source: a bibliography key and the day it was consulted, filled in from the bibliography."""
     if not isinstance(source, dict) or not source.get("id"):
         raise DataError(f"{where}: each source is a mapping with 'id' (a key of includes/bibliography/) and 'accessed'")
@@ -193,7 +195,6 @@ def _resolve(source, where: str) -> dict:
     if unknown:
         fields, allowed = ", ".join(unknown), ", ".join(SOURCE_REF_KEYS)
         raise DataError(f"{where}: source '{key}' has unknown fields {fields}; give only {allowed}")
-    works = _works()
     if key not in works:
         raise DataError(f"{where}: source '{key}' is not a key of includes/bibliography/")
     work = works[key]
@@ -227,7 +228,7 @@ def _cached_works(_stamp: tuple) -> dict:
 @functools.lru_cache(maxsize=8)
 def _parse_package(path: pathlib.Path, _mtime_ns: int):
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=content.SAFE_LOADER)
     except yaml.YAMLError as error:
         raise DataError(f"{_display(path)}: not valid YAML: {error}") from None
 

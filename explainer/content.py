@@ -60,10 +60,18 @@ class PageInfo:
         return reading_minutes(self.body)
 
 
+# libyaml's parser where PyYAML was built with it (about ten times faster, same results), else the pure-Python one.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str):
+    return yaml.load(text, Loader=SAFE_LOADER)
+
+
 def read_yaml(path: pathlib.Path, error: type[Exception]):
     """Parse a YAML file; a syntax error becomes `error`, naming the file and the line."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return parse_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark else ""
@@ -72,7 +80,7 @@ def read_yaml(path: pathlib.Path, error: type[Exception]):
         ) from None
 
 
-class TextDates(yaml.SafeLoader):
+class TextDates(SAFE_LOADER):
     """YAML without automatic dates: a date is checked by its reader, so that 2026-02-30 is an error naming its row."""
 
 
@@ -92,7 +100,7 @@ def read_yaml_tree(path: pathlib.Path, error: type[BuildError], missing: str) ->
     file = display_path(path)
     try:
         text = path.read_text(encoding="utf-8")
-        return yaml.compose(text), yaml.load(text, Loader=TextDates)
+        return yaml.compose(text, Loader=SAFE_LOADER), yaml.load(text, Loader=TextDates)
     except FileNotFoundError:
         raise error(missing, file=file) from None
     except yaml.YAMLError as problem:
@@ -115,7 +123,7 @@ def split_front_matter(text: str, src: str) -> tuple[dict, str]:
     if not match:
         raise ContentError(f"{src}: no front matter (a '---' block with {', '.join(REQUIRED_META)})")
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = parse_yaml(match.group(1)) or {}
     except yaml.YAMLError as error:
         raise ContentError(
             f"{src}: front matter is not valid YAML ({error.problem}, line {error.problem_mark.line + 2})"
@@ -167,7 +175,7 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
 
 
 def load_config(config_path: pathlib.Path = CONFIG) -> dict:
-    class _Loader(yaml.SafeLoader):
+    class _Loader(SAFE_LOADER):
         pass
 
     _Loader.add_constructor("!ENV", _env_tag)

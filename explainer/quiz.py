@@ -10,7 +10,7 @@ import re
 
 import yaml
 
-from . import markers, strings
+from . import content, markers, strings
 from .errors import BuildError
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -69,7 +69,7 @@ def block_ids(markdown: str) -> dict[str, str]:
 def _lines(text: str) -> dict[int, int]:
     """The YAML line of each question, so that errors can point at it."""
     try:
-        root = yaml.compose(text)
+        root = yaml.compose(text, Loader=content.SAFE_LOADER)
     except yaml.YAMLError:
         return {}
     for key, value in getattr(root, "value", []) if isinstance(root, yaml.MappingNode) else []:
@@ -82,7 +82,7 @@ def parse(slug: str, text: str, chapter_markdown: str | None) -> Quiz:
     """Check one quiz file against its chapter; any problem stops the build naming file and question."""
     file = f"includes/quizzes/{slug}.yml"
     try:
-        raw = yaml.safe_load(text)
+        raw = content.parse_yaml(text)
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)
         raise QuizError(

@@ -8,6 +8,7 @@ import pathlib
 
 import yaml
 
+from . import content
 from .errors import BuildError
 
 STRINGS_DIR = pathlib.Path(__file__).resolve().parent.parent / "includes" / "strings"
@@ -19,7 +20,7 @@ def table(language: str = DEFAULT_LANGUAGE) -> dict:
     """The strings file of one language, flattened to dotted keys ("card.show_table")."""
     path = STRINGS_DIR / f"{language}.yml"
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = content.parse_yaml(path.read_text(encoding="utf-8")) or {}
     except FileNotFoundError:
         raise BuildError("no strings file for this language", file=f"includes/strings/{language}.yml") from None
     except yaml.YAMLError as problem:
