@@ -134,7 +134,21 @@ def _display(path: pathlib.Path) -> str:
 
 
 def read_package(data_dir: pathlib.Path = DATA_DIR) -> dict:
-    """The package as published: sources filled in from the bibliography, derived figures written out."""
+    """The package as published: sources filled in from the bibliography, derived figures written out.
+    Every dataset and chart asks for it, so it is made once per version of its inputs: read it, never change it."""
+    return _read_package(data_dir, _stamp(data_dir))
+
+
+def _stamp(data_dir: pathlib.Path) -> tuple:
+    """Size and time of every file the package is made from: the data folder's and the bibliography's."""
+    from explainer import bibliography
+
+    paths = sorted([*data_dir.rglob("*"), *bibliography.BIBLIOGRAPHY.glob("*.yml")])
+    return tuple((str(p), s.st_mtime_ns, s.st_size) for p in paths if p.is_file() for s in [p.stat()])
+
+
+@functools.lru_cache(maxsize=4)
+def _read_package(data_dir: pathlib.Path, _stamp: tuple) -> dict:
     package = _package(data_dir)
     where = _display(data_dir / PACKAGE)
     if any(PLACEHOLDER.search(text) for text in _texts(package)):
@@ -208,15 +222,7 @@ def _resolve(source, where: str, works: dict) -> dict:
 
 
 def _works() -> dict:
-    """The bibliography, read again only when one of its files changes."""
-    from explainer import bibliography
-
-    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(bibliography.BIBLIOGRAPHY.glob("*.yml")))
-    return _cached_works(stamp)
-
-
-@functools.lru_cache(maxsize=4)
-def _cached_works(_stamp: tuple) -> dict:
+    """The bibliography (read again only when one of its files changes)."""
     from explainer import bibliography
 
     try:

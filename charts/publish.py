@@ -40,14 +40,21 @@ def files(data_dir: pathlib.Path = DATA_DIR, built: dict | None = None, pictures
     if any(chart.geo for chart in built.values()):
         out[PLOTLY_GEO_ASSET] = plotly_bundle(PLOTLY_GEO_BUNDLE).read_bytes()
     if pictures:
-        todo = [job for chart in built.values() for job in picture_jobs(chart)]
-        for job, content in render.render(todo).items():
-            out[asset(job.chart, job.variant)] = content
+        out.update(picture_files(render.render(all_jobs(built))))
     for name in names(data_dir):
         dataset = load(name, data_dir)
         out[f"data/{pathlib.Path(dataset.meta['path']).name}"] = (data_dir / dataset.meta["path"]).read_bytes()
     out["data/datapackage.json"] = datapackage_json(data_dir).encode()
     return dict(sorted(out.items()))
+
+
+def all_jobs(built: dict) -> list[render.Job]:
+    return [job for chart in built.values() for job in picture_jobs(chart)]
+
+
+def picture_files(drawn: dict[render.Job, bytes]) -> dict[str, bytes]:
+    """Site path → picture, for pictures drawn by `render.render` (or `render.start`)."""
+    return {asset(job.chart, job.variant): content for job, content in drawn.items()}
 
 
 def plotly_bundle(bundle: pathlib.Path = PLOTLY_BUNDLE) -> pathlib.Path:

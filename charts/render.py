@@ -19,7 +19,7 @@ import sys
 
 from explainer.errors import BuildError
 
-from . import theme
+from . import theme, warm
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 # $CHARTS_CACHE lets copies of the tree (tests, benchmarks) share one cache: the key covers everything.
@@ -47,6 +47,8 @@ INSTALL_HINT = (
 )
 # The PNG chunks a picture needs; the rest (time, text, colour-profile notes) only make builds differ.
 PNG_KEEP = {b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND"}
+# Up to this many pictures to draw, one browser tab is quicker than two (a live edit changes one chart: 6).
+SMALL_BATCH = 8
 
 
 class RenderError(BuildError):
@@ -81,6 +83,16 @@ class Job:
             "topojson": topojson_digest(self.figure),
         }
         return hashlib.sha256(json.dumps(parts, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+
+    @property
+    def opts(self) -> dict:
+        return {"format": self.fmt, "width": self.width, "height": self.height, "scale": self.scale}
+
+    def failed(self, message: str) -> RenderError:
+        message = " ".join(str(message).split())[:300]
+        return RenderError(
+            f"chart {self.chart!r} ({self.module}) could not be rendered as {self.variant}: {message}", file=self.module
+        )
 
 
 @functools.cache
@@ -262,22 +274,29 @@ async def _render_all(todo: list[Job], browser: str, topojson: str | None) -> di
     import kaleido
 
     results: dict[Job, bytes] = {}
-    # Two tabs: the machines this builds on have two cores or more.
-    async with kaleido.Kaleido(n=2, path=browser, mathjax=False, timeout=120) as session:
+    # A second tab pays for its start-up (about 1 s) only when there are many pictures to draw.
+    tabs = 2 if len(todo) > SMALL_BATCH else 1
+    async with kaleido.Kaleido(n=tabs, path=browser, mathjax=False, timeout=120) as session:
 
         async def one(job: Job) -> None:
-            opts = {"format": job.fmt, "width": job.width, "height": job.height, "scale": job.scale}
             try:
-                results[job] = await session.calc_fig(job.figure, opts=opts, topojson=topojson)
+                results[job] = await session.calc_fig(job.figure, opts=job.opts, topojson=topojson)
             except Exception as error:  # noqa: BLE001 - kaleido raises several kinds; each stops the build
-                message = " ".join(str(error).split())[:300] or type(error).__name__
-                raise RenderError(
-                    f"chart {job.chart!r} ({job.module}) could not be rendered as {job.variant}: {message}",
-                    file=job.module,
-                ) from None
+                raise job.failed(str(error) or type(error).__name__) from None
 
         await asyncio.gather(*(one(job) for job in todo))
     return results
+
+
+def _render_warm(todo: list[Job], topojson: str | None) -> dict[Job, bytes] | None:
+    """The pictures from the warm browser of `make serve`, or None when there is none."""
+    answers = warm.pictures([{"figure": job.figure, "opts": job.opts, "topojson": topojson} for job in todo])
+    if answers is None:
+        return None
+    for job, answer in zip(todo, answers, strict=True):
+        if "error" in answer:
+            raise job.failed(answer["error"])
+    return {job: answer["data"] for job, answer in zip(todo, answers, strict=True)}
 
 
 def run_async(coroutine):
@@ -289,6 +308,29 @@ def run_async(coroutine):
     # Called from inside an event loop (a server, a notebook): render on a thread of our own.
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, coroutine).result()
+
+
+def _render_here(todo: list[Job], browser: str | None, topojson: str | None) -> dict[Job, bytes]:
+    """The pictures from a browser of this build's own."""
+    browser = browser or find_browser()
+    if not browser:
+        raise RenderError(INSTALL_HINT)
+    try:
+        return run_async(_render_all(todo, browser, topojson))
+    except RenderError:
+        raise
+    except Exception as error:  # noqa: BLE001 - the browser would not start: say so in one line
+        message = " ".join(str(error).split())[:300]
+        message = message or type(error).__name__
+        raise RenderError(f"the chart renderer (kaleido with {browser}) failed: {message}") from None
+
+
+def start(todo: list[Job]) -> concurrent.futures.Future:
+    """`render(todo)` on a thread of its own, so that the browser draws while the pages are written."""
+    pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="charts")
+    future = pool.submit(render, todo)
+    pool.shutdown(wait=False)
+    return future
 
 
 def render(
@@ -309,19 +351,9 @@ def render(
             missing.append(job)
     if not missing:
         return out
-    browser = browser or find_browser()
-    if not browser:
-        raise RenderError(INSTALL_HINT)
     topojson_dir = topojson_dir or TOPOJSON_DIR
     topojson = topojson_dir.as_uri() + "/" if topojson_dir.is_dir() else None
-    try:
-        rendered = run_async(_render_all(missing, browser, topojson))
-    except RenderError:
-        raise
-    except Exception as error:  # noqa: BLE001 - the browser would not start: say so in one line
-        message = " ".join(str(error).split())[:300]
-        message = message or type(error).__name__
-        raise RenderError(f"the chart renderer (kaleido with {browser}) failed: {message}") from None
+    rendered = _render_warm(missing, topojson) or _render_here(missing, browser, topojson)
     cache_dir.mkdir(parents=True, exist_ok=True)
     for job in missing:
         data = clean(job, rendered[job])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import html
 import pathlib
 import re
@@ -57,6 +58,13 @@ def check_date(value, where: str) -> str:
 
 
 def load(folder: pathlib.Path = BIBLIOGRAPHY) -> dict[str, Work]:
+    """Key → work, read again only when a file of the folder changes (pages, datasets and worksheets all ask)."""
+    paths = sorted(folder.glob("*.yml"))
+    return dict(_load(folder, tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in paths)))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(folder: pathlib.Path, _stamp: tuple) -> dict[str, Work]:
     works: dict[str, Work] = {}
     urls: dict[str, str] = {}
     for path in sorted(folder.glob("*.yml")):

@@ -75,8 +75,9 @@ def key_terms_html(used: list[Term], glossary_href: str) -> str:
 def glossary_markdown(terms: list[Term], pages: list[PageInfo], from_src: str) -> str:
     """The glossary page body: each term, its definition and the chapters that use it."""
     blocks = []
+    chapters = [(p, _prose(p.body)) for p in pages if p.chapter is not None]
     for term in terms:
-        where = [p for p in pages if p.chapter is not None and term.found_in(_prose(p.body))]
+        where = [p for p, prose in chapters if term.found_in(prose)]
         links = ", ".join(f"[{p.title}]({relative_link(p.src, from_src)})" for p in where)
         seen = f"\n\n    *{strings.text('glossary.used_in')}* {links}" if links else ""
         blocks.append(f"{term.term} {{ #{term.anchor} }}\n:   {term.definition}{seen}\n")

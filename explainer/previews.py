@@ -9,7 +9,7 @@ import textwrap
 import yaml
 from PIL import Image, ImageDraw, ImageFont
 
-from . import content, strings
+from . import cache, content, strings
 
 CARD_SIZE = (1200, 630)
 CARD_DIR = "assets/og/"
@@ -158,5 +158,6 @@ def cards(pages: list, settings: content.Settings) -> dict[str, bytes]:
         title = str(page.heading if hasattr(page, "heading") else page.title)
         kicker = strings.text("previews.chapter", number=page.chapter) if page.chapter is not None else ""
         # The home page's title is the site's name: say it once.
-        out[card_path(page.src)] = card(title, kicker, "" if title == settings.site_name else settings.site_name)
+        site_name = "" if title == settings.site_name else settings.site_name
+        out[card_path(page.src)] = cache.call(card, title, kicker, site_name)
     return out

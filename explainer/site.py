@@ -13,6 +13,7 @@ import charts.datasets
 import charts.derived
 import charts.geo
 import charts.publish
+import charts.render
 from charts.registry import CHARTS
 
 from . import (
@@ -62,6 +63,8 @@ class Site:
         self.changes = changes.load(set(self.by_src))
         # Every chart, built once per render: pages place their cards, the render publishes its files.
         self.charts = {chart_id: charts.card.build(chart_id) for chart_id in CHARTS}
+        # Their pictures are drawn (or read from the cache) on another thread while the pages are written.
+        self.pictures = charts.render.start(charts.publish.all_jobs(self.charts))
 
     # -- Markdown ---------------------------------------------------------------------------------
     def markdown(self, src: str, markdown: str, root: str) -> str:
@@ -234,7 +237,8 @@ class Site:
     # -- Files beside the pages -------------------------------------------------------------------
     def files(self) -> dict[str, bytes]:
         """Site path → content of every generated file: chart pictures and data, scripts, the glossary."""
-        out = dict(charts.publish.files(built=self.charts))
+        out = charts.publish.files(built=self.charts, pictures=False)
+        out.update(charts.publish.picture_files(self.pictures.result()))
         out[charts.card.PLOTLY_ASSET] = charts.publish.plotly_bundle().read_bytes()
         if not IFRAME_WORKER_SHIM.exists():
             raise BuildError("missing: run `make setup` (npm ci) to install it", file=str(IFRAME_WORKER_SHIM))

@@ -1,11 +1,32 @@
 """MkDocs adapter: run the render step before each build, so that `mkdocs serve` picks up every edit."""
 
 import logging
+import os
 import pathlib
 import subprocess
 import sys
 
 from mkdocs.exceptions import PluginError
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+warm = None
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve`: one browser kept open for every rebuild's pictures and worksheets (charts/warm.py).
+    global warm
+    if command == "serve":
+        warm = subprocess.Popen(
+            [sys.executable, "-m", "charts.warm"], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
+        name, _, address = warm.stdout.readline().decode().strip().partition("=")
+        if name:
+            os.environ[name] = address
+
+
+def on_shutdown():
+    if warm:
+        warm.stdin.close()
 
 
 def on_pre_build(config):

@@ -1,12 +1,22 @@
-"""What the browser tests and the benchmark share: a gzip server for the built site, page addresses, chart waits."""
+"""What the tests and the benchmarks share: a gzip server for the built site, page addresses, chart waits, and
+`mkdocs serve` on a copy of the tree."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import http.server
+import os
 import pathlib
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
 import threading
+import time
+import urllib.request
 
 # Types a static host compresses; images and archives are already compressed.
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt", ".map")
@@ -94,3 +104,69 @@ def wait_for_pictures(tab, scheme: str) -> int:
             timeout=20000,
         )
     return count
+
+
+# -- `make serve` on a copy of the tree ---------------------------------------------------------------------
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+# What `mkdocs serve` reads; node_modules and .venv are linked, not copied.
+SERVE_INPUTS = ("mkdocs.yml", "docs", "includes", "overrides", "hooks", "explainer", "charts")
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode()
+    except OSError:
+        return None
+
+
+def wait_for(check, timeout: float) -> float:
+    """Seconds until `check()` is true, polled every 50 ms."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if check():
+            return time.monotonic() - start
+        time.sleep(0.05)
+    raise TimeoutError(f"nothing changed within {timeout:.0f} s")
+
+
+@contextlib.contextmanager
+def live_server(cache: str | None = None, log: str = os.devnull):
+    """`mkdocs serve --livereload`, as `make serve` runs it, on a copy of the build inputs in a temporary folder
+    (the checkout is never touched). Yields (tree, address, seconds until the first page was served).
+    `cache` is the chart-picture cache to use; by default an empty one of the copy's own."""
+    with tempfile.TemporaryDirectory() as tmp, open(log, "w") as errors:
+        tree = pathlib.Path(tmp)
+        for name in SERVE_INPUTS:
+            (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, tree / name)
+        for name in ("node_modules", ".venv"):
+            if (ROOT / name).exists():
+                (tree / name).symlink_to(ROOT / name)
+        (tree / "build" / "docs").mkdir(parents=True)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(tree),
+            "NO_MKDOCS_2_WARNING": "1",
+            "CHARTS_CACHE": cache or str(tree / "build" / "chart-cache"),
+        }
+        env.pop("KZ_WARM_BROWSER", None)
+        started = time.monotonic()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=tree,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+        try:
+            address = f"http://127.0.0.1:{port}/"
+            wait_for(lambda: fetch(address) is not None or server.poll() is not None, 300)
+            if server.poll() is not None:
+                raise RuntimeError(f"mkdocs serve stopped (exit {server.returncode})")
+            yield tree, address, time.monotonic() - started
+        finally:
+            server.terminate()
+            server.wait(timeout=30)

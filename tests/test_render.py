@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from explainer import errors, render, strings
+from explainer import cache, errors, render, strings
 
 from sitebuild import CHAPTERS, PAGES, ROOT, build, built_page, page_id
 
@@ -140,3 +140,16 @@ def test_numbers_and_dates_follow_the_locale():
 def test_build_errors_name_where():
     error = errors.BuildError("expected a number", file="charts/data/x.csv", row=3, column="votes")
     assert str(error) == "charts/data/x.csv, row 3, column 'votes': expected a number"
+
+
+def test_a_generated_file_is_reused_only_for_the_same_inputs(tmp_path):
+    made = []
+
+    def make(text, number):
+        made.append((text, number))
+        return f"{text} {number}".encode()
+
+    assert cache.call(make, "worksheet", 1, folder=tmp_path) == b"worksheet 1"
+    assert cache.call(make, "worksheet", 1, folder=tmp_path) == b"worksheet 1"
+    assert cache.call(make, "worksheet", 2, folder=tmp_path) == b"worksheet 2"
+    assert made == [("worksheet", 1), ("worksheet", 2)], "made once per set of inputs"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from .. import bibliography, content, quiz, strings
+from .. import bibliography, cache, content, quiz, strings
 from . import deck, diagram, lessons, material, pdf, worksheet
 from .lessons import deck_path, worksheet_path
 
@@ -40,8 +40,8 @@ def files(
     for slug, (m, page) in chapters.items():
         questions = quizzes[slug].questions if slug in quizzes else ()
         pictures = _pictures(built, chart_files, m.charts)
-        out[worksheet_path(slug, "docx")] = worksheet.docx_bytes(
-            m, questions, pictures, settings.site_name, settings.author, page.updated
+        out[worksheet_path(slug, "docx")] = cache.call(
+            worksheet.docx_bytes, m, questions, pictures, settings.site_name, settings.author, page.updated
         )
         printed[worksheet_path(slug, "pdf")] = worksheet.html_page(m, questions, pictures, settings.site_name)
     out.update(pdf.print_all(printed))
@@ -60,8 +60,8 @@ def files(
                     )
                 )
             updated = max(chapters[s][1].updated for s in slugs)
-            out[deck_path(plan.id, lesson.id)] = deck.pptx_bytes(
-                plan, lesson, used, pictures, extra, settings.author, updated
+            out[deck_path(plan.id, lesson.id)] = cache.call(
+                deck.pptx_bytes, plan, lesson, used, pictures, extra, settings.author, updated
             )
     return dict(sorted(out.items()))
 

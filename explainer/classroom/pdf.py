@@ -9,6 +9,7 @@ import pathlib
 import re
 import tempfile
 
+from charts import warm
 from charts.render import run_async
 
 from ..content import ROOT
@@ -34,30 +35,46 @@ def fix_dates(pdf: bytes, stamp: str = "19800101000000") -> bytes:
     return DATES.sub(lambda m: b"/" + m[1] + b" (D:" + stamp.encode() + m[2] + b")", pdf)
 
 
-async def _print_pages(chrome: str, pages: list[str]) -> list[bytes]:
-    """Every page in one browser (one start-up, not one per page), two tabs at a time."""
-    import choreographer
-
+async def print_with(browser, pages: list[str]) -> list[bytes]:
+    """Every page printed in one open choreographer browser (a kaleido session is one too), two tabs at a time."""
     limit = asyncio.Semaphore(2)
     with tempfile.TemporaryDirectory(prefix="kz-print-") as tmp:
-        async with choreographer.Browser(path=chrome, headless=True) as browser:
 
-            async def one(index: int, page: str) -> bytes:
-                source = pathlib.Path(tmp) / f"page-{index}.html"
-                source.write_text(page, encoding="utf-8")
-                async with limit:
-                    tab = await browser.create_tab("about:blank")
-                    await tab.send_command("Page.enable")
-                    loaded = tab.subscribe_once("Page.loadEventFired")
-                    await tab.send_command("Page.navigate", params={"url": source.as_uri()})
-                    await loaded
-                    answer = await tab.send_command("Page.printToPDF", params=PRINT)
-                    await browser.close_tab(tab.target_id)
-                if "error" in answer:
-                    raise BuildError(f"Chromium could not print a worksheet: {answer['error']}")
-                return fix_dates(base64.b64decode(answer["result"]["data"]))
+        async def one(index: int, page: str) -> bytes:
+            source = pathlib.Path(tmp) / f"page-{index}.html"
+            source.write_text(page, encoding="utf-8")
+            async with limit:
+                tab = await browser.create_tab("about:blank")
+                await tab.send_command("Page.enable")
+                loaded = tab.subscribe_once("Page.loadEventFired")
+                await tab.send_command("Page.navigate", params={"url": source.as_uri()})
+                await loaded
+                answer = await tab.send_command("Page.printToPDF", params=PRINT)
+                await browser.close_tab(tab.target_id)
+            if "error" in answer:
+                raise BuildError(f"Chromium could not print a worksheet: {answer['error']}")
+            return fix_dates(base64.b64decode(answer["result"]["data"]))
 
-            return list(await asyncio.gather(*(one(i, page) for i, page in enumerate(pages))))
+        return list(await asyncio.gather(*(one(i, page) for i, page in enumerate(pages))))
+
+
+async def _print_pages(chrome: str, pages: list[str]) -> list[bytes]:
+    """Every page in one browser: one start-up, not one per page."""
+    import choreographer
+
+    async with choreographer.Browser(path=chrome, headless=True) as browser:
+        return await print_with(browser, pages)
+
+
+def _print_here(pages: list[str]) -> list[bytes]:
+    chrome = browser()
+    try:
+        return run_async(_print_pages(chrome, pages))
+    except BuildError:
+        raise
+    except Exception as error:  # noqa: BLE001 - the browser would not start: say so in one line
+        message = " ".join(str(error).split())[:300]
+        raise BuildError(f"Chromium ({chrome}) could not print the worksheets: {message}") from None
 
 
 def print_all(pages: dict[str, str], cache: pathlib.Path = CACHE) -> dict[str, bytes]:
@@ -70,15 +87,10 @@ def print_all(pages: dict[str, str], cache: pathlib.Path = CACHE) -> dict[str, b
         else:
             todo[name] = (page, path)
     if todo:
-        chrome = browser()
+        sources = [page for page, _ in todo.values()]
+        # During `make serve` the warm browser prints them with no start-up; else a browser of this build's own.
+        printed = warm.pdfs(sources) or _print_here(sources)
         cache.mkdir(parents=True, exist_ok=True)
-        try:
-            printed = run_async(_print_pages(chrome, [page for page, _ in todo.values()]))
-        except BuildError:
-            raise
-        except Exception as error:  # noqa: BLE001 - the browser would not start: say so in one line
-            message = " ".join(str(error).split())[:300]
-            raise BuildError(f"Chromium ({chrome}) could not print the worksheets: {message}") from None
         for name, pdf in zip(todo, printed, strict=True):
             todo[name][1].write_bytes(pdf)
             out[name] = pdf
