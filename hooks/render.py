@@ -24,6 +24,12 @@ def on_startup(command, dirty):
             os.environ[name] = address
 
 
+def on_serve(server, config, builder):
+    # The render step writes docs_dir; its sources are mkdocs.yml's `watch:` list. Watching both would build twice.
+    server.unwatch(config["docs_dir"])
+    return server
+
+
 def on_shutdown():
     if warm:
         warm.stdin.close()
