@@ -24,6 +24,8 @@ TOPOJSON_FROM_SPEC = "../topojson/"
 # Below this page width the narrow (phone) pictures and layout are shown; site.css and site.js use the same.
 NARROW_MEDIA = "(max-width: 640px)"
 SCHEMES = ("light", "dark")
+# The scheme whose pictures wait for site.js (on a dark page) or for the reader to scroll near them.
+LAZY_SCHEME = "dark"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -129,17 +131,21 @@ def _licences(table: Table) -> str:
 
 
 def _pictures(chart: Chart, root: str) -> str:
-    """One <picture> per colour scheme, each choosing its wide or narrow SVG by page width; CSS shows one scheme."""
+    """One <picture> per colour scheme, each choosing its wide or narrow SVG by page width; CSS shows one scheme.
+
+    Paper always shows the light picture, so it loads at once. The dark one is lazy: a light page never
+    fetches it (a hidden lazy image is not loaded), and on a dark page site.js asks for it at once."""
     out = []
     wide_w, wide_h = size(chart.figure, "wide")
     narrow_w, narrow_h = size(chart.narrow, "narrow")
     for scheme in SCHEMES:
+        lazy = ' loading="lazy"' if scheme == LAZY_SCHEME else ""
         out.append(
             f'<picture class="chart-card__picture chart-card__picture--{scheme}">'
             f'<source media="{NARROW_MEDIA}" srcset="{root}{asset(chart.id, f"{scheme}.narrow.svg")}" '
             f'width="{narrow_w}" height="{narrow_h}">'
-            f'<img src="{root}{asset(chart.id, f"{scheme}.wide.svg")}" width="{wide_w}" height="{wide_h}" alt="" '
-            f'decoding="async"></picture>'
+            f'<img src="{root}{asset(chart.id, f"{scheme}.wide.svg")}" width="{wide_w}" height="{wide_h}" alt=""'
+            f'{lazy} decoding="async"></picture>'
         )
     return "".join(out)
 

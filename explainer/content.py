@@ -48,6 +48,7 @@ class PageInfo:
     updated: dt.date
     chapter: int | None
     body: str  # Markdown without front matter
+    tooltips: bool = True  # glossary tooltips; the print page turns them off (it prints the glossary instead)
 
     @property
     def heading(self) -> str:
@@ -141,7 +142,10 @@ def read_page(src: str, docs: pathlib.Path = DOCS) -> PageInfo:
     chapter = meta.get("chapter")
     if chapter is not None and not isinstance(chapter, int):
         raise ContentError(f"{src}: 'chapter' must be a whole number, found {chapter!r}")
-    return PageInfo(src, str(meta["title"]), str(meta["description"]), meta["updated"], chapter, body)
+    tooltips = meta.get("tooltips", True)
+    if not isinstance(tooltips, bool):
+        raise ContentError(f"{src}: 'tooltips' must be true or false, found {tooltips!r}")
+    return PageInfo(src, str(meta["title"]), str(meta["description"]), meta["updated"], chapter, body, tooltips)
 
 
 def nav_sources(nav: list) -> list[str]:

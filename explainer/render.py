@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pathlib
 
-from . import content
+from . import assets, content
 from .site import Site
 
 
@@ -17,7 +17,7 @@ def outputs(settings: content.Settings | None = None, docs: pathlib.Path = conte
         if path.suffix == ".md":
             out[rel] = site.page(rel, path.read_text(encoding="utf-8")).encode()
         else:
-            out[rel] = path.read_bytes()
+            out[rel] = assets.compact(rel, path.read_bytes())
     for rel, data in site.files().items():
         if rel in out:
             raise content.ContentError(f"docs/{rel}: the render step generates this file; remove it from docs/")

@@ -41,8 +41,12 @@ OBJECTIVES_ID = "what-you-will-learn"
 # Python-Markdown's footnotes extension puts the notes where this text stands (its default marker;
 # an HTML comment would be stashed as raw HTML before the extension could find it).
 FOOTNOTES_PLACE = "///Footnotes Go Here///"
-# The glossary as abbreviations, appended to every page by pymdownx.snippets (see mkdocs.yml).
+# The page that lists every work, each under the anchor "src-<key>".
+SOURCES_PAGE = "sources/index.md"
+# The glossary as abbreviations, kept once in a snippet that every page but the print page includes
+# (pymdownx.snippets, see mkdocs.yml): each use of a term there gets its definition as a tooltip.
 ABBREVIATIONS = "_snippets/abbreviations.md"
+INCLUDE_ABBREVIATIONS = f'--8<-- "{pathlib.PurePosixPath(ABBREVIATIONS).name}"'
 # Material's offline plugin needs this shim to run search from file://; the site serves its own copy.
 IFRAME_WORKER_SHIM = content.ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 IFRAME_WORKER_ASSET = "assets/javascripts/iframe-worker/shim.js"
@@ -131,6 +135,8 @@ class Site:
                 )
                 body = self._objectives(page, body, root)
             body = body.rstrip("\n") + "\n\n" + self._citation_box(page) + "\n"
+        if page is None or page.tooltips:
+            body = body.rstrip("\n") + "\n\n" + INCLUDE_ABBREVIATIONS + "\n"
         if page is not None:
             front = previews.with_meta(front, self.preview(page))
         return front + body
@@ -257,24 +263,26 @@ def _time(when) -> str:
 
 
 def data_sources_markdown(from_src: str) -> str:
-    """Each dataset behind the charts: what it is, its file, licence and sources."""
+    """Each dataset behind the charts: what it is, its file, licence and sources (linked to their entries in
+    the Sources page's list, which gives each one's title, publisher, date and address once)."""
     data = content.relative_link("data", from_src)
+    sources_page = "" if from_src == SOURCES_PAGE else content.relative_link(SOURCES_PAGE, from_src)
     t = strings.text
     blocks = []
     for name in charts.datasets.names():
         meta = charts.datasets.load(name).meta
         licences = ", ".join(f"[{lic.get('title', lic['name'])}]({lic['path']})" for lic in meta["licenses"])
-        sources = "\n".join(
-            f"    - {s['publisher']}, [{s['title']}]({s['path']}), {s['date']} "
-            f"({t('data_sources.consulted', date=s['accessed'])})."
+        sources = "; ".join(
+            f"[{s['publisher']}, {strings.date(s['date'])}]({sources_page}#src-{s['id']}) "
+            f"({t('data_sources.consulted', date=strings.date(s['accessed']))})"
             for s in meta["sources"]
         )
         blocks.append(
             f"- **{meta['title']}** ([{t('data_sources.csv')}]({data}/{pathlib.Path(meta['path']).name})). "
             f"{meta['description'].strip()} {t('data_sources.producer')} {meta['producer']}. "
-            f"{t('data_sources.licence')} {licences}. {t('data_sources.sources')}\n\n{sources}\n"
+            f"{t('data_sources.licence')} {licences}. {t('data_sources.sources')} {sources}."
         )
-    return "\n".join(blocks) + f"\n{t('data_sources.all')} [datapackage.json]({data}/datapackage.json).\n"
+    return "\n".join(blocks) + f"\n\n{t('data_sources.all')} [datapackage.json]({data}/datapackage.json).\n"
 
 
 def question_permalinks(body: str, prefix: str) -> str:

@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import charts.datasets
 from charts.registry import CHARTS
-from explainer import changes, glossary
+from explainer import bibliography, changes, glossary
 
 from sitebuild import CHAPTERS, EPOCH, PAGES, ROOT, build, built_page, page_id
 
@@ -213,6 +214,26 @@ def test_print_page_gathers_every_chapter_and_chart(site):
         assert missing == [], f"{page.src}: paragraphs missing from /print/: {missing[:3]}"
     page_html = (site / "print" / "index.html").read_text(encoding="utf-8")
     assert set(re.findall(r'class="chart-card" id="([a-z0-9_]+)"', page_html)) == set(CHARTS)
+
+
+def test_print_page_prints_the_glossary_instead_of_tooltips_and_has_no_side_menus(site):
+    """A definition at every use of a term, and a contents list of every heading, were a fifth of its weight."""
+    page_html = (site / "print" / "index.html").read_text(encoding="utf-8")
+    assert "<abbr" not in page_html
+    assert "md-sidebar" not in page_html
+    assert 'id="glossary"' in page_html
+
+
+def test_sources_page_gives_each_address_once_and_links_the_data_sources_to_it(site):
+    page_html = (site / "sources" / "index.html").read_text(encoding="utf-8")
+    works = bibliography.load()
+    repeated = [k for k, w in works.items() if w.url and page_html.count(f'href="{html.escape(w.url)}"') != 1]
+    assert repeated == [], f"works whose address is not given exactly once: {repeated}"
+    data = page_html.split('id="data-sources"', 1)[1]
+    linked = set(re.findall(r'href="#src-([a-z0-9-]+)"', data))
+    used = {s["id"] for name in charts.datasets.names() for s in charts.datasets.load(name).meta["sources"]}
+    assert linked == used
+    assert all(f'id="src-{key}"' in page_html for key in linked)
 
 
 def test_print_page_is_left_out_of_search(site):

@@ -141,6 +141,14 @@ def test_card_has_no_inline_script_and_shows_pictures_without_one(chart):
     assert f'data-spec="../assets/charts/{chart.id}.json"' in html_text
 
 
+def test_only_the_dark_picture_waits(chart):
+    """Paper prints the light picture, so it loads at once; the dark one is lazy (site.js fetches it on a dark page)."""
+    images = re.findall(r"<img [^>]*>", card.render(chart, root="../"))
+    assert len(images) == 2, images
+    light, dark = sorted(images, key=lambda i: ".dark." in i)
+    assert "loading=" not in light and 'loading="lazy"' in dark, images
+
+
 def test_chart_module_lays_itself_out_for_a_phone(chart):
     """The narrow layout is the module's own (labels, ticks, legend), not the wide one scaled down."""
     assert chart.narrow != chart.figure, f"{chart.id}: figure(table, narrow=True) is the wide layout"

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from explainer import cache, errors, render, strings
+from explainer import assets, cache, errors, render, strings
 
 from sitebuild import CHAPTERS, PAGES, ROOT, build, built_page, page_id
 
@@ -51,6 +51,18 @@ def test_every_page_is_rendered_with_no_marker_left(rendered, page):
 
 def test_a_second_render_changes_nothing(rendered):
     assert render.render(rendered) == 0, "an unchanged tree must write no file, or live reload would loop"
+
+
+def test_the_sites_own_styles_and_scripts_are_served_without_comments(rendered):
+    css = 'a { content: "/* kept */"; }\n/* gone */\n  b { color: red; } /* gone */\n'
+    assert assets.compact_css(css) == 'a { content: "/* kept */"; }\nb { color: red; }\n'
+    js = '// gone\n  var a = "http://x"; // kept: it may be inside a string\n\n'
+    assert assets.compact_js(js) == 'var a = "http://x"; // kept: it may be inside a string\n'
+    with pytest.raises(errors.BuildError, match="template literal"):
+        assets.compact_js("var a = `x`;", "docs/x.js")
+    assert "/*" not in (rendered / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    site_js = (rendered / "assets" / "javascripts" / "site.js").read_text(encoding="utf-8")
+    assert not [line for line in site_js.splitlines() if line.startswith("//")]
 
 
 def test_stale_files_are_removed(rendered):

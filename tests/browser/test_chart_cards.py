@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pypdfium2
 import pytest
-from support import chart_pages, url_of
+from support import chart_pages, url_of, wait_for_pictures
 
 from charts.registry import CHARTS
 
@@ -201,4 +201,20 @@ def test_explore_gives_a_live_chart_with_hover_values(visit, chart_id):
     tab.page.wait_for_function(
         f"document.querySelector('#{chart_id}').getAttribute('data-live') === 'dark'", timeout=10000
     )
+    tab.check_clean()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_page_downloads_the_pictures_of_its_own_colour_scheme_at_once(visit, scheme):
+    """A light page never fetches a dark picture; a dark page fetches every dark one without scrolling
+    (and every light one, which paper prints)."""
+    page = next(p for p in CHART_PAGES if p.src == "print/index.md")
+    tab = visit(url_of(page), scheme=scheme, width=390, height=844)
+    count = wait_for_pictures(tab.page, scheme)
+    tab.page.wait_for_load_state("networkidle")
+    fetched = tab.page.evaluate("performance.getEntriesByType('resource').map(e => e.name.split('/').pop())")
+    light = [name for name in fetched if ".light." in name]
+    dark = [name for name in fetched if ".dark." in name]
+    assert count == len(CHARTS) and len(light) == count, light
+    assert len(dark) == (count if scheme == "dark" else 0), dark
     tab.check_clean()

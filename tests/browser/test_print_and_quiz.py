@@ -84,8 +84,20 @@ def test_the_quiz_works_after_instant_navigation(visit):
     assert tab.page.evaluate("performance.getEntriesByType('navigation').length") == 1, "not an in-site navigation"
     qid = f"quiz-{slug_of(page)}-2"
     tab.page.locator(f"#{qid} input").first.check()
-    assert tab.page.locator(f"#{qid} [role=status]").inner_text().strip()
+    # quiz.js arrives on demand (site.js asks for it on a page with a quiz): the answer is marked once it has.
+    tab.page.wait_for_function(f"document.querySelector('#{qid} [role=status]').textContent.trim() !== ''")
     tab.check_clean()
+
+
+def resources(tab) -> list[str]:
+    tab.page.wait_for_load_state("networkidle")
+    return tab.page.evaluate("performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)")
+
+
+def test_the_quiz_script_loads_only_on_pages_with_a_quiz_or_an_edition_switch(visit):
+    without = next(p for p in PAGES if p.src == "sources/index.md")
+    assert not [r for r in resources(visit(url_of(without))) if r.endswith("/quiz.js")], without.src
+    assert [r for r in resources(visit(url_of(CHAPTERS[0]))) if r.endswith("/quiz.js")], CHAPTERS[0].src
 
 
 @pytest.mark.parametrize("edition", ["student", "teacher"])

@@ -1,7 +1,8 @@
 // Marks the self-check quizzes the moment an answer is chosen, and switches between the student and
 // the teacher edition (?edition=teacher). Stores nothing and sends nothing: the answers and the
 // feedback are already in the page. Works offline, with a keyboard and a screen reader, and after
-// Material's instant navigation (one set of delegated listeners serves every page).
+// Material's instant navigation (one set of delegated listeners serves every page). site.js loads it
+// on the pages that have a quiz or an edition switch.
 (function () {
   "use strict";
 
@@ -84,18 +85,11 @@
     showEdition(value);
   });
 
-  // Paper prints no address for the site's own pages (site.css); instant navigation makes their
-  // hrefs absolute, so they are told apart by origin.
-  function markInternal() {
-    document.querySelectorAll(".md-typeset a[href]").forEach(function (link) {
-      if (link.origin === location.origin) link.setAttribute("data-internal", "");
-    });
-  }
-
   function init() {
     showEdition(edition());
-    markInternal();
     document.querySelectorAll("[data-quiz]").forEach(function (quiz) { quiz.setAttribute("data-ready", ""); });
+    // An answer chosen before this script arrived (it loads on demand) is marked now.
+    document.querySelectorAll(".quiz input[type=radio]:checked").forEach(mark);
   }
   if (window.document$) window.document$.subscribe(init);
   document.addEventListener("DOMContentLoaded", init);

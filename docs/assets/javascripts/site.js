@@ -118,8 +118,18 @@
     });
   }
 
+  // The dark pictures are lazy (charts/card.py), so a light page never downloads them; on a dark page,
+  // ask for them all at once, as for the light ones, so every chart is there before the reader scrolls.
+  function loadDarkPictures() {
+    if (!dark()) return;
+    document.querySelectorAll(".chart-card__picture--dark img[loading='lazy']").forEach(function (img) {
+      img.loading = "eager";
+    });
+  }
+
   // Follow the palette toggle, and a page that turns narrow or wide: redraw the live charts.
   new MutationObserver(function () {
+    loadDarkPictures();
     liveCards().forEach(draw);
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   window.addEventListener("resize", function () {
@@ -142,6 +152,34 @@
   }
   window.addEventListener("beforeprint", beforePrint);
   window.addEventListener("afterprint", afterPrint);
+
+  // Paper prints no address for the site's own pages (site.css); instant navigation makes their
+  // hrefs absolute, so they are told apart by origin.
+  function markInternal() {
+    document.querySelectorAll(".md-typeset a[href]").forEach(function (link) {
+      if (link.origin === location.origin) link.setAttribute("data-internal", "");
+    });
+  }
+
+  // The quizzes' marking and the edition switch (quiz.js, beside this script) load only on the pages
+  // that have them; quiz.js then serves every page instant navigation brings in.
+  var here = document.currentScript && document.currentScript.src;
+  var quizScript = null;
+  function loadQuizScript() {
+    if (quizScript || !here || !document.querySelector("[data-quiz], [data-edition-choice]")) return;
+    quizScript = document.createElement("script");
+    quizScript.src = new URL("quiz.js", here).href;
+    document.body.appendChild(quizScript);
+  }
+
+  // On this page, and on each page Material's instant navigation brings in (its document$ observable).
+  function pageShown() {
+    loadDarkPictures();
+    markInternal();
+    loadQuizScript();
+  }
+  pageShown();
+  if (window.document$) window.document$.subscribe(pageShown);
 
   // A "Print this page" button.
   document.addEventListener("click", function (event) {
