@@ -57,6 +57,10 @@ class Site:
 
     def __init__(self, settings: content.Settings, docs: pathlib.Path = content.DOCS):
         self.settings = settings
+        # Every chart, built once per render: pages place their cards, the render publishes its files.
+        self.charts = {chart_id: charts.card.build(chart_id) for chart_id in CHARTS}
+        # Their pictures are drawn (or read from the cache) on another thread while the pages are written.
+        self.pictures = charts.render.start(charts.publish.all_jobs(self.charts))
         self.pages = content.site_pages(settings.nav, docs)
         self.by_src = {page.src: page for page in self.pages}
         self.chapters = content.chapters(self.pages)
@@ -65,10 +69,6 @@ class Site:
         self.events = timeline.load(self.works, set(self.by_src))
         self.facts = key_facts.load(works=self.works)
         self.changes = changes.load(set(self.by_src))
-        # Every chart, built once per render: pages place their cards, the render publishes its files.
-        self.charts = {chart_id: charts.card.build(chart_id) for chart_id in CHARTS}
-        # Their pictures are drawn (or read from the cache) on another thread while the pages are written.
-        self.pictures = charts.render.start(charts.publish.all_jobs(self.charts))
 
     # -- Markdown ---------------------------------------------------------------------------------
     def markdown(self, src: str, markdown: str, root: str) -> str:
@@ -244,7 +244,6 @@ class Site:
     def files(self) -> dict[str, bytes]:
         """Site path → content of every generated file: chart pictures and data, scripts, the glossary."""
         out = charts.publish.files(built=self.charts, pictures=False)
-        out.update(charts.publish.picture_files(self.pictures.result()))
         out[charts.card.PLOTLY_ASSET] = charts.publish.plotly_bundle().read_bytes()
         if not IFRAME_WORKER_SHIM.exists():
             raise BuildError("missing: run `make setup` (npm ci) to install it", file=str(IFRAME_WORKER_SHIM))
@@ -253,6 +252,8 @@ class Site:
         # Link-preview cards, and the map outlines the live maps draw from the site itself.
         out.update(previews.cards(self.pages, self.settings))
         out.update(charts.geo.outlines())
+        # The worksheets and decks show the charts' PNGs: the first thing here that waits for the pictures.
+        out.update(charts.publish.picture_files(self.pictures.result()))
         out.update(classroom.files(self.charts, out, self.settings))
         return out
 
