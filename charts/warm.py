@@ -55,8 +55,14 @@ def pdfs(pages: list[str]) -> list[bytes] | None:
 async def _serve(browser_path: str) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
+
     # The hook holds our standard input: when it closes (MkDocs stopped, even if killed), so do we.
-    threading.Thread(target=lambda: (sys.stdin.buffer.read(), loop.call_soon_threadsafe(stop.set)), daemon=True).start()
+    def watch_input() -> None:
+        sys.stdin.buffer.read()
+        with contextlib.suppress(RuntimeError):  # the loop has already ended
+            loop.call_soon_threadsafe(stop.set)
+
+    threading.Thread(target=watch_input, daemon=True).start()
 
     async def start():
         import kaleido

@@ -8,7 +8,6 @@ import sys
 
 from mkdocs.exceptions import PluginError
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
 warm = None
 
 
@@ -16,8 +15,13 @@ def on_startup(command, dirty):
     # `mkdocs serve`: one browser kept open for every rebuild's pictures and worksheets (charts/warm.py).
     global warm
     if command == "serve":
+        # Its own session: Ctrl+C stops MkDocs, whose shutdown then closes the server's input, and so stops it.
         warm = subprocess.Popen(
-            [sys.executable, "-m", "charts.warm"], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE
+            [sys.executable, "-m", "charts.warm"],
+            cwd=pathlib.Path(__file__).resolve().parent.parent,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            start_new_session=True,
         )
         name, _, address = warm.stdout.readline().decode().strip().partition("=")
         if name:

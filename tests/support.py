@@ -10,6 +10,7 @@ import http.server
 import os
 import pathlib
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -160,6 +161,7 @@ def live_server(cache: str | None = None, log: str = os.devnull):
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=errors,
+            start_new_session=True,
         )
         try:
             address = f"http://127.0.0.1:{port}/"
@@ -168,5 +170,10 @@ def live_server(cache: str | None = None, log: str = os.devnull):
                 raise RuntimeError(f"mkdocs serve stopped (exit {server.returncode})")
             yield tree, address, time.monotonic() - started
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            # Stopped as Ctrl+C in a terminal stops it: SIGINT to its whole process group.
+            os.killpg(server.pid, signal.SIGINT)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                raise
