@@ -17,7 +17,8 @@ import shutil
 import struct
 import sys
 
-from explainer.errors import BuildError
+from explainer import cache
+from explainer.errors import BuildError, one_line
 
 from . import theme, warm
 
@@ -89,7 +90,6 @@ class Job:
         return {"format": self.fmt, "width": self.width, "height": self.height, "scale": self.scale}
 
     def failed(self, message: str) -> RenderError:
-        message = " ".join(str(message).split())[:300]
         return RenderError(
             f"chart {self.chart!r} ({self.module}) could not be rendered as {self.variant}: {message}", file=self.module
         )
@@ -282,7 +282,7 @@ async def _render_all(todo: list[Job], browser: str, topojson: str | None) -> di
             try:
                 results[job] = await session.calc_fig(job.figure, opts=job.opts, topojson=topojson)
             except Exception as error:  # noqa: BLE001 - kaleido raises several kinds; each stops the build
-                raise job.failed(str(error) or type(error).__name__) from None
+                raise job.failed(one_line(error)) from None
 
         await asyncio.gather(*(one(job) for job in todo))
     return results
@@ -320,9 +320,7 @@ def _render_here(todo: list[Job], browser: str | None, topojson: str | None) -> 
     except RenderError:
         raise
     except Exception as error:  # noqa: BLE001 - the browser would not start: say so in one line
-        message = " ".join(str(error).split())[:300]
-        message = message or type(error).__name__
-        raise RenderError(f"the chart renderer (kaleido with {browser}) failed: {message}") from None
+        raise RenderError(f"the chart renderer (kaleido with {browser}) failed: {one_line(error)}") from None
 
 
 def start(todo: list[Job]) -> concurrent.futures.Future:
@@ -354,14 +352,9 @@ def render(
     topojson_dir = topojson_dir or TOPOJSON_DIR
     topojson = topojson_dir.as_uri() + "/" if topojson_dir.is_dir() else None
     rendered = _render_warm(missing, topojson) or _render_here(missing, browser, topojson)
-    cache_dir.mkdir(parents=True, exist_ok=True)
     for job in missing:
         data = clean(job, rendered[job])
-        # Write then rename: a build stopped half-way never leaves half a picture in the cache.
-        target = cache_dir / f"{job.key}.{job.fmt}"
-        partial = target.with_suffix(f".{os.getpid()}.part")
-        partial.write_bytes(data)
-        partial.replace(target)
+        cache.store(cache_dir / f"{job.key}.{job.fmt}", data)
         out[job] = data
     return out
 

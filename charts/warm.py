@@ -17,6 +17,8 @@ import socket
 import sys
 import threading
 
+from explainer.errors import one_line
+
 ADDRESS = "KZ_WARM_BROWSER"  # "127.0.0.1:PORT" of a running server
 # Two tabs: the machines this builds on have two cores or more.
 TABS = 2
@@ -75,7 +77,7 @@ async def _serve(browser_path: str) -> None:
         try:
             data = await session.calc_fig(job["figure"], opts=job["opts"], topojson=job.get("topojson"))
         except Exception as error:  # noqa: BLE001 - reported per picture; the render step names the chart
-            return {"error": " ".join(str(error).split())[:300] or type(error).__name__}
+            return {"error": one_line(error)}
         return {"data": base64.b64encode(data).decode()}
 
     async def answer(request: dict) -> dict:

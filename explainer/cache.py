@@ -39,9 +39,13 @@ def call(make: Callable[..., bytes], *args, folder: pathlib.Path | None = None) 
     if path.is_file():
         return path.read_bytes()
     data = make(*args)
+    store(path, data)
+    return data
+
+
+def store(path: pathlib.Path, data: bytes) -> None:
+    """Write then rename: a build stopped half-way never leaves half a file in a cache."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    # Write then rename: a build stopped half-way never leaves half a file in the cache.
     partial = path.with_suffix(f".{os.getpid()}.part")
     partial.write_bytes(data)
     partial.replace(path)
-    return data

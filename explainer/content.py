@@ -69,6 +69,14 @@ def parse_yaml(text: str):
     return yaml.load(text, Loader=SAFE_LOADER)
 
 
+def not_valid_yaml(problem: yaml.YAMLError, error: type[BuildError], file: str) -> BuildError:
+    """A YAML syntax error as the build reports it: the file and the row where the parser stopped."""
+    mark = getattr(problem, "problem_mark", None)
+    return error(
+        f"not valid YAML ({getattr(problem, 'problem', problem)})", file=file, row=mark.line + 1 if mark else None
+    )
+
+
 def read_yaml(path: pathlib.Path, error: type[Exception]):
     """Parse a YAML file; a syntax error becomes `error`, naming the file and the line."""
     try:
@@ -105,10 +113,7 @@ def read_yaml_tree(path: pathlib.Path, error: type[BuildError], missing: str) ->
     except FileNotFoundError:
         raise error(missing, file=file) from None
     except yaml.YAMLError as problem:
-        mark = getattr(problem, "problem_mark", None)
-        raise error(
-            f"not valid YAML ({getattr(problem, 'problem', problem)})", file=file, row=mark.line + 1 if mark else None
-        ) from None
+        raise not_valid_yaml(problem, error, file) from None
 
 
 def split_raw_front_matter(text: str, src: str) -> tuple[str, str]:

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
+def one_line(error: BaseException) -> str:
+    """Another program's error (a browser's, a library's) as one short line: its message, else its type's name."""
+    return " ".join(str(error).split())[:300] or type(error).__name__
+
+
 class BuildError(Exception):
     """Content or data the build cannot use; `where` names the file, row, column or marker."""
 

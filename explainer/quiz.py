@@ -84,10 +84,7 @@ def parse(slug: str, text: str, chapter_markdown: str | None) -> Quiz:
     try:
         raw = content.parse_yaml(text)
     except yaml.YAMLError as problem:
-        mark = getattr(problem, "problem_mark", None)
-        raise QuizError(
-            f"not valid YAML ({getattr(problem, 'problem', problem)})", file=file, row=mark.line + 1 if mark else None
-        ) from None
+        raise content.not_valid_yaml(problem, QuizError, file) from None
     if chapter_markdown is None:
         raise QuizError(
             f"no chapter docs/{slug}/index.md for this quiz; name the file after the chapter's folder", file=file

@@ -254,7 +254,7 @@ class Site:
         out.update(charts.geo.outlines())
         # The worksheets and decks show the charts' PNGs: the first thing here that waits for the pictures.
         out.update(charts.publish.picture_files(self.pictures.result()))
-        out.update(classroom.files(self.charts, out, self.settings))
+        out.update(classroom.files(self.charts, out, self.settings, self.pages))
         return out
 
 

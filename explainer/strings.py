@@ -24,12 +24,7 @@ def table(language: str = DEFAULT_LANGUAGE) -> dict:
     except FileNotFoundError:
         raise BuildError("no strings file for this language", file=f"includes/strings/{language}.yml") from None
     except yaml.YAMLError as problem:
-        mark = getattr(problem, "problem_mark", None)
-        raise BuildError(
-            f"not valid YAML ({getattr(problem, 'problem', problem)})",
-            file=f"includes/strings/{language}.yml",
-            row=mark.line + 1 if mark else None,
-        ) from None
+        raise content.not_valid_yaml(problem, BuildError, f"includes/strings/{language}.yml") from None
     flat: dict[str, object] = {}
 
     def walk(prefix: str, value) -> None:

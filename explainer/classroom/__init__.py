@@ -22,13 +22,17 @@ def _pictures(built: dict, chart_files: dict[str, bytes], chart_ids) -> dict[str
 
 
 def files(
-    built: dict | None = None, chart_files: dict[str, bytes] | None = None, settings: content.Settings | None = None
+    built: dict | None = None,
+    chart_files: dict[str, bytes] | None = None,
+    settings: content.Settings | None = None,
+    pages: list[content.PageInfo] | None = None,
 ) -> dict[str, bytes]:
     """Site path → bytes of every worksheet and deck. `built` and `chart_files` are the charts and chart files the
-    render step already made (their PNGs go into the worksheets and slides); every quiz file is checked here."""
+    render step already made (their PNGs go into the worksheets and slides), `pages` the site's pages if the caller
+    has read them; every quiz file is checked here."""
     built, chart_files = built or {}, chart_files or {}
     settings = settings or content.load_settings()
-    pages = content.site_pages(settings.nav)
+    pages = pages or content.site_pages(settings.nav)
     works = bibliography.load()
     quizzes = quiz.load_all()
     chapters = {}

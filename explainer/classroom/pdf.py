@@ -12,8 +12,9 @@ import tempfile
 from charts import warm
 from charts.render import run_async
 
+from ..cache import store
 from ..content import ROOT
-from ..errors import BuildError
+from ..errors import BuildError, one_line
 
 CACHE = ROOT / "build" / "classroom-cache"
 # Chromium stamps the print time into the PDF; the same number of bytes keeps the cross-reference table valid.
@@ -73,8 +74,7 @@ def _print_here(pages: list[str]) -> list[bytes]:
     except BuildError:
         raise
     except Exception as error:  # noqa: BLE001 - the browser would not start: say so in one line
-        message = " ".join(str(error).split())[:300]
-        raise BuildError(f"Chromium ({chrome}) could not print the worksheets: {message}") from None
+        raise BuildError(f"Chromium ({chrome}) could not print the worksheets: {one_line(error)}") from None
 
 
 def print_all(pages: dict[str, str], cache: pathlib.Path = CACHE) -> dict[str, bytes]:
@@ -90,8 +90,7 @@ def print_all(pages: dict[str, str], cache: pathlib.Path = CACHE) -> dict[str, b
         sources = [page for page, _ in todo.values()]
         # During `make serve` the warm browser prints them with no start-up; else a browser of this build's own.
         printed = warm.pdfs(sources) or _print_here(sources)
-        cache.mkdir(parents=True, exist_ok=True)
         for name, pdf in zip(todo, printed, strict=True):
-            todo[name][1].write_bytes(pdf)
+            store(todo[name][1], pdf)
             out[name] = pdf
     return dict(sorted(out.items()))
