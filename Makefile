@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 ## setup: create .venv and install the pinned Python and npm packages (skipped when up to date)
 setup: $(VENV)/.installed node_modules/.installed
-	@$(BIN)/python -m charts.render --browser
+	@$(BIN)/python -m core.browser
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)

@@ -1,4 +1,4 @@
-"""Command line: list the charts, check every dataset and chart, or write the published files."""
+"""Command line: list the charts, or check every dataset, chart and computed figure without building the site."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import argparse
 import pathlib
 import sys
 
-from . import card, publish
-from .datasets import DATA_DIR, DataError, load, names
+from core.errors import BuildError
+
+from . import card, derived
+from .datasets import DATA_DIR, load, names
 from .registry import CHARTS
 
 
@@ -18,11 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("list", help="list the charts and datasets")
-    commands.add_parser("check", help="validate every dataset and build every chart; exit 1 on the first error")
-    export = commands.add_parser("export", help="write each chart's CSV, the datasets and datapackage.json")
-    export.add_argument("out", type=pathlib.Path)
-    show = commands.add_parser("card", help="print one chart card's HTML")
-    show.add_argument("chart", choices=sorted(CHARTS))
+    commands.add_parser("check", help="validate every dataset, chart and computed figure; exit 1 on the first error")
     args = parser.parse_args(argv)
     try:
         if args.command == "list":
@@ -30,22 +28,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"chart   {chart_id:22} {module.__doc__.strip()}")
             for name in names(args.data_dir):
                 print(f"dataset {name}")
-        elif args.command == "check":
+        else:
             for name in names(args.data_dir):
-                dataset = load(name, args.data_dir)
-                print(f"ok  dataset {name}: {len(dataset.rows)} rows")
+                print(f"ok  dataset {name}: {len(load(name, args.data_dir).rows)} rows")
             for chart_id in CHARTS:
                 chart = card.build(chart_id, args.data_dir)
                 print(f"ok  chart   {chart_id}: {len(chart.table.rows)} rows, {len(chart.figure['data'])} traces")
-        elif args.command == "export":
-            for path, content in publish.files(args.data_dir).items():
-                target = args.out / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
-                print(target)
-        elif args.command == "card":
-            print(card.render(card.build(args.chart, args.data_dir), root=""))
-    except DataError as error:
+            print(f"ok  {len(derived.figures(args.data_dir))} computed figures")
+    except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     return 0

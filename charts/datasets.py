@@ -1,46 +1,160 @@
-"""Read the datasets described in data/datapackage.yaml, checking every row against its schema."""
+"""Read the datasets described in data/datapackage.yaml, checking the descriptor and every row against its schema."""
 
 from __future__ import annotations
 
-import copy
 import csv
 import dataclasses
 import datetime as dt
 import functools
 import pathlib
 import re
+from typing import Literal
 
-import yaml
+import pydantic
 
-from explainer import content
-from explainer.errors import BuildError
+from core import bibliography, yamlfile
+from core.errors import DataError
 
 DATA_DIR = pathlib.Path(__file__).resolve().parent / "data"
 PACKAGE = "datapackage.yaml"
-URL = re.compile(r"^https?://\S+$")
-# A dataset names each source by its key in includes/bibliography/ and the day it was consulted; the rest lives there.
-SOURCE_REF_KEYS = ("id", "accessed")
-KEPT_IN_BIBLIOGRAPHY = ("title", "publisher", "date", "path", "url", "author")
-# `{derived.key}` in a view or a dataset's notes stands for a figure computed by charts/derived.py.
+# `{derived.key}` in a view or a dataset's notes stands for a figure computed by charts/derived.py; the page layer
+# writes it out in the reader's language.
 PLACEHOLDER = re.compile(r"\{derived\.([a-z0-9_]+)\}")
-# What a dataset must say about itself (Frictionless Data Resource properties, plus provenance).
-RESOURCE_KEYS = ("name", "path", "title", "description", "producer", "citation", "sources", "licenses", "schema")
-SOURCE_KEYS = ("id", "title", "publisher", "date", "path", "accessed")
-FIELD_KEYS = ("name", "type", "description")
 TYPES = ("string", "integer", "number", "date", "year", "boolean")
 
 
-class DataError(BuildError):
-    """Bad data or metadata; the message names the file, the row and the column where it can."""
+# -- The descriptor ------------------------------------------------------------------------------------------------
 
 
-def _where(file: str, row: int | None = None, column: str | None = None) -> str:
-    where = file
-    if row is not None:
-        where += f", row {row} (line {row + 1})"
-    if column is not None:
-        where += f", column '{column}'"
-    return where
+class SourceRef(yamlfile.Model):
+    """A dataset's source: its key in includes/bibliography/ and the day it was consulted; the rest lives there."""
+
+    id: str
+    accessed: yamlfile.Day
+
+
+class Category(yamlfile.Model):
+    """A code a column holds (code finds rows by it) and the label readers see (translatable text)."""
+
+    value: str
+    label: yamlfile.Text
+
+
+class Constraints(yamlfile.Model):
+    required: bool = False
+    minimum: float | None = None
+    maximum: float | None = None
+    pattern: str | None = None
+
+
+class FieldSpec(yamlfile.Model):
+    name: str
+    type: Literal[TYPES]
+    title: str | None = None
+    description: yamlfile.Text
+    unit: str | None = None
+    constraints: Constraints = Constraints()
+    # A column of codes: only these values, each shown to readers by its label.
+    categories: tuple[Category, ...] = ()
+
+    @pydantic.model_validator(mode="after")
+    def _numbers_have_units(self):
+        if self.type in ("integer", "number") and not self.unit:
+            raise ValueError(f"numeric field {self.name!r} needs a 'unit'")
+        return self
+
+
+class Schema(yamlfile.Model):
+    fields: tuple[FieldSpec, ...]
+    primaryKey: tuple[str, ...] = ()  # noqa: N815 - Frictionless' name
+
+    @pydantic.model_validator(mode="after")
+    def _has_source(self):
+        if "source" not in [f.name for f in self.fields]:
+            raise ValueError("the schema needs a 'source' column naming each row's source id")
+        return self
+
+
+class Licence(yamlfile.Model):
+    name: str
+    title: str | None = None
+    path: yamlfile.Address | None = None
+
+
+class Resource(yamlfile.Model):
+    name: str
+    path: str
+    title: yamlfile.Text
+    description: yamlfile.Text
+    producer: yamlfile.Text
+    citation: yamlfile.Text
+    sources: tuple[SourceRef, ...] = pydantic.Field(min_length=1)
+    licenses: tuple[Licence, ...] = ()
+    notes: tuple[yamlfile.Text, ...] = ()
+    schema_: Schema = pydantic.Field(alias="schema")
+
+
+class View(yamlfile.Model):
+    """A chart's words: title, subtitle, alt text, summary and notes; the chart code never retypes them."""
+
+    name: str
+    title: yamlfile.Text
+    subtitle: yamlfile.Text
+    alt: yamlfile.Text
+    summary: yamlfile.Text
+    resources: tuple[str, ...] = pydantic.Field(min_length=1)
+    updated: yamlfile.Day
+    notes: tuple[yamlfile.Text, ...] = ()
+
+
+class Package(yamlfile.Model):
+    name: str
+    title: yamlfile.Text
+    description: yamlfile.Text
+    licenses: tuple[Licence, ...]
+    contributors: tuple[dict, ...] = ()
+    resources: tuple[Resource, ...]
+    views: tuple[View, ...] = ()
+
+
+@functools.cache
+def package(data_dir: pathlib.Path = DATA_DIR) -> Package:
+    """The descriptor, checked; every dataset source must be a bibliography key with an address."""
+    path = data_dir / PACKAGE
+    if not path.exists():
+        raise DataError("the data package descriptor is missing", file=yamlfile.display(path))
+    found = yamlfile.load(path, Package, DataError)
+    works = bibliography.load()
+    for resource in found.resources:
+        for source in resource.sources:
+            where = f"dataset '{resource.name}', source '{source.id}'"
+            if source.id not in works:
+                raise DataError(f"{where} is not a key of includes/bibliography/", file=yamlfile.display(path))
+            if not works[source.id].url:
+                raise DataError(f"{where} has no web address in includes/bibliography/", file=yamlfile.display(path))
+    return found
+
+
+def published(data_dir: pathlib.Path = DATA_DIR) -> dict:
+    """The descriptor as Frictionless tools read it: each source's title, publisher, date and address filled in
+    from the bibliography. `{derived.*}` placeholders stay for the page layer to write out."""
+    works = bibliography.load()
+    out = package(data_dir).model_dump(by_alias=True, exclude_defaults=True, mode="json")
+    for resource in out["resources"]:
+        resource.setdefault("licenses", out["licenses"])
+        resource["sources"] = [_resolved(works[s["id"]], s["accessed"]) for s in resource["sources"]]
+    return out
+
+
+def _resolved(work: bibliography.Work, accessed: str) -> dict:
+    out = {"id": work.key, "title": work.title, "publisher": work.publisher, "date": work.date, "path": work.url}
+    if work.author:
+        out["author"] = work.author
+    out["accessed"] = accessed
+    return out
+
+
+# -- The rows ------------------------------------------------------------------------------------------------------
 
 
 def source_ids(value: str) -> list[str]:
@@ -50,288 +164,162 @@ def source_ids(value: str) -> list[str]:
 
 @dataclasses.dataclass(frozen=True)
 class Field:
-    name: str
-    type: str
-    title: str
-    description: str
-    unit: str | None
-    constraints: dict
+    spec: FieldSpec
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
 
     @property
     def label(self) -> str:
-        return f"{self.title} ({self.unit})" if self.unit else self.title
+        title = self.spec.title or self.spec.name
+        return f"{title} ({self.spec.unit})" if self.spec.unit else title
 
-    def parse(self, raw: str, file: str, row: int, sources: dict):
+    def category_label(self, value: str) -> str | None:
+        return next((c.label for c in self.spec.categories if c.value == value), None)
+
+    def parse(self, raw: str, file: str, line: int, sources: set[str]):
         value = raw.strip()
+        spec, c = self.spec, self.spec.constraints
 
         def bad(expected: str) -> DataError:
-            return DataError(f"{_where(file, row, self.name)}: expected {expected}, found {raw!r}")
+            return DataError(f"expected {expected}, found {raw!r}", file=file, line=line, column=self.name)
 
         if value == "":
-            if self.constraints.get("required"):
+            if c.required:
                 raise bad("a value (this column is required)")
             return None
-        if self.type == "integer":
-            if not re.fullmatch(r"-?\d+", value):
-                raise bad("a whole number")
+        if spec.type in ("integer", "year"):
+            if not re.fullmatch(r"\d{4}" if spec.type == "year" else r"-?\d+", value):
+                raise bad("a four-digit year" if spec.type == "year" else "a whole number")
             value = int(value)
-        elif self.type == "number":
+        elif spec.type == "number":
             try:
                 value = float(value)
             except ValueError:
                 raise bad("a number") from None
             if value != value or value in (float("inf"), float("-inf")):
                 raise bad("a finite number")
-        elif self.type == "year":
-            if not re.fullmatch(r"\d{4}", value):
-                raise bad("a four-digit year")
-            value = int(value)
-        elif self.type == "date":
+        elif spec.type == "date":
             try:
                 value = dt.date.fromisoformat(value)
             except ValueError:
                 raise bad("a date written YYYY-MM-DD") from None
-        elif self.type == "boolean":
+        elif spec.type == "boolean":
             if value not in ("true", "false"):
                 raise bad("true or false")
             value = value == "true"
-        c = self.constraints
-        low, high = c.get("minimum"), c.get("maximum")
-        if (low is not None and value < low) or (high is not None and value > high):
-            raise bad(f"a value from {low if low is not None else '-∞'} to {high if high is not None else '∞'}")
-        if "enum" in c and value not in c["enum"]:
-            raise bad(f"one of {', '.join(map(str, c['enum']))}")
-        if "pattern" in c and not re.fullmatch(c["pattern"], str(value)):
-            raise bad(f"text matching {c['pattern']}")
+        if (c.minimum is not None and value < c.minimum) or (c.maximum is not None and value > c.maximum):
+            low = c.minimum if c.minimum is not None else "-∞"
+            raise bad(f"a value from {low} to {c.maximum if c.maximum is not None else '∞'}")
+        if spec.categories and value not in [category.value for category in spec.categories]:
+            raise bad(f"one of {', '.join(category.value for category in spec.categories)}")
+        if c.pattern and not re.fullmatch(c.pattern, str(value)):
+            raise bad(f"text matching {c.pattern}")
         if self.name == "source":
             for key in source_ids(value):
-                if key not in sources and key not in _works():
-                    raise bad(f"keys of includes/bibliography/ separated by ';'; {key!r} is not a bibliography key")
                 if key not in sources:
-                    raise bad(f"sources listed for this dataset in {PACKAGE} ({', '.join(sources)}); add {key!r} there")
+                    known = key in bibliography.load()
+                    raise bad(
+                        f"sources listed for this dataset in {PACKAGE} ({', '.join(sorted(sources))}); "
+                        f"add {key!r} there"
+                        if known
+                        else f"keys of includes/bibliography/ separated by ';'; {key!r} is not a bibliography key"
+                    )
         return value
 
 
 @dataclasses.dataclass(frozen=True)
 class Dataset:
     name: str
-    file: str  # path as shown in messages, e.g. "charts/data/elections.csv"
-    meta: dict
+    file: str  # path as messages show it, e.g. "charts/data/elections.csv"
+    meta: Resource
     fields: tuple[Field, ...]
     rows: tuple[dict, ...]
+    licences: tuple[Licence, ...]  # the dataset's own, else the package's
 
-    @property
+    @functools.cached_property
     def sources(self) -> dict[str, dict]:
-        return {s["id"]: s for s in self.meta["sources"]}
+        """Source key → the source as published (title, publisher, date, address, day consulted)."""
+        works = bibliography.load()
+        return {s.id: _resolved(works[s.id], s.accessed.isoformat()) for s in self.meta.sources}
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 
 
-def _display(path: pathlib.Path) -> str:
-    parts = path.resolve().parts
-    return "/".join(parts[-3:]) if len(parts) >= 3 else str(path)
-
-
-def read_package(data_dir: pathlib.Path = DATA_DIR) -> dict:
-    """The package as published: sources filled in from the bibliography, derived figures written out.
-    Every dataset and chart asks for it, so it is made once per version of its inputs: read it, never change it."""
-    return _read_package(data_dir, _stamp(data_dir))
-
-
-def _stamp(data_dir: pathlib.Path) -> tuple:
-    """Size and time of every file the package is made from: the data folder's and the bibliography's."""
-    from explainer import bibliography
-
-    paths = sorted([*data_dir.rglob("*"), *bibliography.BIBLIOGRAPHY.glob("*.yml")])
-    return tuple((str(p), s.st_mtime_ns, s.st_size) for p in paths if p.is_file() for s in [p.stat()])
-
-
-@functools.lru_cache(maxsize=4)
-def _read_package(data_dir: pathlib.Path, _stamp: tuple) -> dict:
-    package = _package(data_dir)
-    where = _display(data_dir / PACKAGE)
-    if any(PLACEHOLDER.search(text) for text in _texts(package)):
-        from . import derived
-
-        values = derived.values(data_dir)
-        for item in package["resources"] + package.get("views", []):
-            for key in ("title", "subtitle", "alt", "summary", "description"):
-                if isinstance(item.get(key), str):
-                    item[key] = _fill(item[key], values, f"{where}: {item.get('name', '?')}, {key}")
-            if isinstance(item.get("notes"), list):
-                item["notes"] = [_fill(n, values, f"{where}: {item.get('name', '?')}, notes") for n in item["notes"]]
-    return package
-
-
-def _texts(package: dict) -> list[str]:
-    items = package["resources"] + package.get("views", [])
-    return [v for item in items for v in list(item.values()) + list(item.get("notes") or []) if isinstance(v, str)]
-
-
-def _fill(text: str, values: dict[str, str], where: str) -> str:
-    def one(match: re.Match) -> str:
-        if match.group(1) not in values:
-            known = ", ".join(sorted(values))
-            raise DataError(f"{where}: no derived figure {match.group(0)!r} (charts/derived.py gives: {known})")
-        return values[match.group(1)]
-
-    return PLACEHOLDER.sub(one, text)
-
-
-def _package(data_dir: pathlib.Path) -> dict:
-    """The package with each dataset's sources resolved, but derived figures still as placeholders."""
-    path = data_dir / PACKAGE
+@functools.cache
+def load(name: str, data_dir: pathlib.Path = DATA_DIR) -> Dataset:
+    """One dataset, checked row by row; any problem names the file, the line and the column."""
+    descriptor = package(data_dir)
+    meta = next((r for r in descriptor.resources if r.name == name), None)
+    if meta is None:
+        raise DataError(f"no dataset named {name!r}", file=yamlfile.display(data_dir / PACKAGE))
+    path = data_dir / meta.path
+    file = yamlfile.display(path)
+    fields = tuple(Field(spec) for spec in meta.schema_.fields)
     if not path.exists():
-        raise DataError(f"{_display(path)}: the data package descriptor is missing")
-    # Read once per version of the file: every dataset and chart asks for it.
-    package = copy.deepcopy(_parse_package(path, path.stat().st_mtime_ns))
-    if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
-        raise DataError(f"{_display(path)}: expected a mapping with a list of 'resources'")
-    works = _works()
-    for resource in package["resources"]:
-        if isinstance(resource, dict) and isinstance(resource.get("sources"), list):
-            where = f"{_display(path)}: dataset '{resource.get('name', '?')}'"
-            resource["sources"] = [_resolve(source, where, works) for source in resource["sources"]]
-    return package
-
-
-def _resolve(source, where: str, works: dict) -> dict:
-    """One dataset source: a bibliography key and the day it was consulted, filled in from the bibliography."""
-    if not isinstance(source, dict) or not source.get("id"):
-        raise DataError(f"{where}: each source is a mapping with 'id' (a key of includes/bibliography/) and 'accessed'")
-    key = str(source["id"])
-    kept = [k for k in KEPT_IN_BIBLIOGRAPHY if k in source]
-    if kept:
-        kept_text = ", ".join(kept)
-        raise DataError(f"{where}: source '{key}' repeats {kept_text}; these live once, in includes/bibliography/")
-    unknown = [k for k in source if k not in SOURCE_REF_KEYS]
-    if unknown:
-        fields, allowed = ", ".join(unknown), ", ".join(SOURCE_REF_KEYS)
-        raise DataError(f"{where}: source '{key}' has unknown fields {fields}; give only {allowed}")
-    if key not in works:
-        raise DataError(f"{where}: source '{key}' is not a key of includes/bibliography/")
-    work = works[key]
-    if not work.url:
-        raise DataError(f"{where}: source '{key}' has no web address in includes/bibliography/{work.file}")
-    resolved = {"id": key, "title": work.title, "publisher": work.publisher, "date": work.date, "path": work.url}
-    if work.author:
-        resolved["author"] = work.author
-    resolved["accessed"] = source.get("accessed")
-    return resolved
-
-
-def _works() -> dict:
-    """The bibliography (read again only when one of its files changes)."""
-    from explainer import bibliography
-
-    try:
-        return bibliography.load()
-    except BuildError as error:
-        raise DataError(f"includes/bibliography: {error}") from None
-
-
-@functools.lru_cache(maxsize=8)
-def _parse_package(path: pathlib.Path, _mtime_ns: int):
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=content.SAFE_LOADER)
-    except yaml.YAMLError as error:
-        raise DataError(f"{_display(path)}: not valid YAML: {error}") from None
-
-
-def _check_meta(meta: dict, where: str, package: dict) -> None:
-    missing = [
-        key for key in RESOURCE_KEYS if not meta.get(key) and not (key == "licenses" and package.get("licenses"))
-    ]
-    if missing:
-        raise DataError(f"{where}: the metadata lacks {', '.join(missing)} (every dataset names its source)")
-    for i, source in enumerate(meta["sources"], 1):
-        gaps = [key for key in SOURCE_KEYS if not source.get(key)]
-        if gaps:
-            raise DataError(f"{where}: source {i} lacks {', '.join(gaps)}")
-        if not URL.match(str(source["path"])):
-            raise DataError(f"{where}: source '{source['id']}' path must be a web address, found {source['path']!r}")
-    for field in meta["schema"].get("fields", []):
-        gaps = [key for key in FIELD_KEYS if not field.get(key)]
-        if gaps:
-            raise DataError(f"{where}: field {field.get('name', '?')!r} lacks {', '.join(gaps)}")
-        if field["type"] not in TYPES:
-            raise DataError(
-                f"{where}: field {field['name']!r} has type {field['type']!r}; use one of {', '.join(TYPES)}"
-            )
-        if field["type"] in ("integer", "number") and not field.get("unit"):
-            raise DataError(f"{where}: numeric field {field['name']!r} needs a 'unit'")
-    names = [f["name"] for f in meta["schema"]["fields"]]
-    if "source" not in names:
-        raise DataError(f"{where}: the schema needs a 'source' column naming each row's source id")
-
-
-def load(name: str, data_dir: pathlib.Path = DATA_DIR, derived: bool = True) -> Dataset:
-    """One dataset, checked row by row; `derived=False` leaves `{derived.*}` placeholders in its notes."""
-    package = read_package(data_dir) if derived else _package(data_dir)
-    metas = [r for r in package["resources"] if r.get("name") == name]
-    if not metas:
-        raise DataError(f"{_display(data_dir / PACKAGE)}: no dataset named {name!r}")
-    meta = dict(metas[0])
-    meta.setdefault("licenses", package.get("licenses"))
-    path = data_dir / str(meta.get("path", f"{name}.csv"))
-    file = _display(path)
-    _check_meta(meta, f"{_display(data_dir / PACKAGE)}: dataset '{name}'", package)
-    fields = tuple(
-        Field(
-            f["name"], f["type"], f.get("title", f["name"]), f["description"], f.get("unit"), f.get("constraints", {})
-        )
-        for f in meta["schema"]["fields"]
-    )
-    if not path.exists():
-        raise DataError(f"{file}: file not found (listed in {PACKAGE} as dataset '{name}')")
-    sources = {s["id"]: s for s in meta["sources"]}
+        raise DataError(f"file not found (listed in {PACKAGE} as dataset '{name}')", file=file)
+    sources = {s.id for s in meta.sources}
+    expected = [f.name for f in fields]
     rows = []
     with path.open(newline="", encoding="utf-8") as handle:
         reader = csv.reader(handle, strict=True)
         try:
             header = next(reader, None)
             if header is None:
-                raise DataError(f"{file}: the file is empty; expected a header row")
-            expected = [f.name for f in fields]
+                raise DataError("the file is empty; expected a header row", file=file)
             for column in expected:
                 if column not in header:
                     raise DataError(
-                        f"{_where(file, None, column)}: column is missing from the header (found: {', '.join(header)})"
+                        f"column is missing from the header (found: {', '.join(header)})", file=file, column=column
                     )
             for column in header:
                 if column not in expected:
                     raise DataError(
-                        f"{_where(file, None, column)}: column is not in the schema (expected: {', '.join(expected)})"
+                        f"column is not in the schema (expected: {', '.join(expected)})", file=file, column=column
                     )
             if header != expected:
-                raise DataError(f"{file}: columns are out of order; expected {', '.join(expected)}")
-            for number, values in enumerate(reader, 1):
+                raise DataError(f"columns are out of order; expected {', '.join(expected)}", file=file, line=1)
+            for values in reader:
+                line = reader.line_num
                 if len(values) != len(fields):
                     raise DataError(
-                        f"{_where(file, number)}: has {len(values)} values, "
-                        f"expected {len(fields)} ({', '.join(expected)})"
+                        f"has {len(values)} values, expected {len(fields)} ({', '.join(expected)})",
+                        file=file,
+                        line=line,
                     )
-                rows.append({f.name: f.parse(v, file, number, sources) for f, v in zip(fields, values, strict=True)})
+                rows.append({f.name: f.parse(v, file, line, sources) for f, v in zip(fields, values, strict=True)})
         except csv.Error as error:
-            raise DataError(f"{_where(file, reader.line_num - 1)}: malformed CSV: {error}") from None
+            raise DataError(f"malformed CSV: {error}", file=file, line=reader.line_num) from None
     if not rows:
-        raise DataError(f"{file}: no data rows")
-    key = meta["schema"].get("primaryKey")
-    if key:
-        seen: dict[tuple, int] = {}
-        for number, row in enumerate(rows, 1):
-            value = tuple(row[k] for k in key)
-            if value in seen:
-                raise DataError(f"{_where(file, number, key[-1])}: repeats the key {value} of row {seen[value]}")
-            seen[value] = number
-    unused = set(sources) - {i for row in rows for i in source_ids(row["source"])}
+        raise DataError("no data rows", file=file)
+    seen: dict[tuple, int] = {}
+    for number, row in enumerate(rows, 2):
+        value = tuple(row[k] for k in meta.schema_.primaryKey)
+        if meta.schema_.primaryKey and value in seen:
+            raise DataError(
+                f"repeats the key {value} of line {seen[value]}",
+                file=file,
+                line=number,
+                column=meta.schema_.primaryKey[-1],
+            )
+        seen[value] = number
+    unused = sources - {i for row in rows for i in source_ids(row["source"])}
     if unused:
         raise DataError(
-            f"{_display(data_dir / PACKAGE)}: dataset '{name}' lists sources no row uses: {', '.join(sorted(unused))}"
+            f"dataset '{name}' lists sources no row uses: {', '.join(sorted(unused))}",
+            file=yamlfile.display(data_dir / PACKAGE),
         )
-    return Dataset(name, file, meta, fields, tuple(rows))
+    return Dataset(name, file, meta, fields, tuple(rows), meta.licenses or descriptor.licenses)
 
 
 def names(data_dir: pathlib.Path = DATA_DIR) -> list[str]:
-    return [r["name"] for r in _package(data_dir)["resources"]]
+    return [r.name for r in package(data_dir).resources]
+
+
+def view(chart_id: str, data_dir: pathlib.Path = DATA_DIR) -> View:
+    found = next((v for v in package(data_dir).views if v.name == chart_id), None)
+    if found is None:
+        raise DataError(f"no view (chart text) named {chart_id!r}", file=yamlfile.display(data_dir / PACKAGE))
+    return found

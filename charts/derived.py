@@ -1,33 +1,40 @@
-"""Figures the site computes rather than reads (ranges, gaps, ratios, spans), each worked out here from the datasets."""
+"""Figures the site computes rather than reads (ranges, gaps, ratios, spans), each worked out here from the datasets.
+
+They are numbers with a kind; the page layer writes them out in the reader's language (explainer/wording.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import pathlib
 from decimal import ROUND_HALF_UP, Decimal
 
-from explainer import strings
+from core.errors import DataError
 
-from .datasets import DATA_DIR, DataError, load
-from .steps import trade_turnover as trade_step
+from .datasets import DATA_DIR, load
+from .steps import trade_from_raw
 
-SMALL_NUMBERS = range(0, 11)
+# The kinds of figure, each written out by its own string (`derived.<kind>` in includes/strings).
+KINDS = (
+    "percent",  # a share, rounded to a whole number: value
+    "percent_range",  # low, high
+    "percent_by_year",  # ((year, value), ...)
+    "years",  # (year, ...)
+    "year",  # year
+    "year_span",  # first, last
+    "usd_bn",  # value in US$ billion, with `digits` decimals
+    "usd_billion",  # the same, written out in full for running text
+    "usd_million",  # value in US$ million
+    "count",  # a small whole number, written in words where the language does
+    "score",  # a whole-number score
+)
 
 
-def values(data_dir: pathlib.Path = DATA_DIR) -> dict[str, str]:
-    """Key → the figure as written on the site; views, notes and chapters quote these through placeholders."""
-    data_dir = pathlib.Path(data_dir)
-    # Computed once per version of the data: every chart card asks.
-    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(data_dir.glob("*")) if p.is_file())
-    return dict(_values(data_dir, stamp))
-
-
-@functools.lru_cache(maxsize=8)
-def _values(data_dir: pathlib.Path, _stamp: tuple) -> tuple[tuple[str, str], ...]:
-    out: dict[str, str] = {}
-    for step in (_trade, _elections, _freedom, _repression):
-        out.update(step(data_dir))
-    return tuple(sorted(out.items()))
+@dataclasses.dataclass(frozen=True)
+class Figure:
+    kind: str
+    value: object
+    digits: int = 0
 
 
 def whole(value: float | Decimal) -> int:
@@ -35,137 +42,112 @@ def whole(value: float | Decimal) -> int:
     return int(Decimal(str(value)).quantize(Decimal(1), ROUND_HALF_UP))
 
 
-def percent(value: float | Decimal) -> str:
-    return strings.text("derived.percent", value=strings.number(whole(value)))
+@functools.cache
+def figures(data_dir: pathlib.Path = DATA_DIR) -> dict[str, Figure]:
+    """Key → figure; views, notes and chapters quote these through `{derived.KEY}` and `<!-- md:value KEY -->`."""
+    out: dict[str, Figure] = {}
+    for step in (_trade, _elections, _freedom, _repression):
+        out.update(step(data_dir))
+    return dict(sorted(out.items()))
 
 
-def usd_bn(value: float, digits: int = 1) -> str:
-    return strings.text("derived.usd_bn", value=strings.number(value, digits))
-
-
-def in_words(value: int) -> str:
-    """Small whole numbers in words, as the site's style writes them in running text."""
-    words = strings.text("derived.small_numbers").split()
-    return words[value] if value in SMALL_NUMBERS else strings.number(value)
-
-
-def listing(items: list[str]) -> str:
-    if len(items) == 1:
-        return items[0]
-    return strings.text("derived.list_and", items=", ".join(items[:-1]), last=items[-1])
-
-
-def _trade(data_dir: pathlib.Path) -> dict[str, str]:
-    dataset = load("trade_turnover", data_dir, derived=False)
-    kz = {(r["year"], r["partner"]): r["turnover_usd_bn"] for r in dataset.rows if r["reporter"] == "Kazakhstan"}
-    cn = {r["year"]: r["turnover_usd_bn"] for r in dataset.rows if r["reporter"] == "China"}
+def _trade(data_dir: pathlib.Path) -> dict[str, Figure]:
+    dataset = load("trade_turnover", data_dir)
+    kz = {(r["year"], r["partner"]): r["turnover_usd_bn"] for r in dataset.rows if r["reporter"] == "KAZ"}
+    cn = {r["year"]: r["turnover_usd_bn"] for r in dataset.rows if r["reporter"] == "CHN"}
     years = sorted({year for year, _ in kz})
 
     # China's own customs figure against Kazakhstan's, for each year both exist.
     gaps = {
-        year: (Decimal(str(cn[year])) / Decimal(str(kz[(year, "China")])) - 1) * 100
+        year: (Decimal(str(cn[year])) / Decimal(str(kz[(year, "CHN")])) - 1) * 100
         for year in sorted(cn)
-        if (year, "China") in kz
+        if (year, "CHN") in kz
     }
     if not gaps:
-        raise DataError(f"{dataset.file}: no year has both China's and Kazakhstan's figure for their trade")
-    low, high = min(whole(g) for g in gaps.values()), max(whole(g) for g in gaps.values())
-
+        raise DataError("no year has both China's and Kazakhstan's figure for their trade", file=dataset.file)
     # The site says the EU27 led "every year"; stop the build if the data ever stop saying so.
-    lagging = [year for year in years if kz[(year, "EU27")] <= max(kz[(year, "China")], kz[(year, "Russia")])]
+    lagging = [year for year in years if kz[(year, "EU27")] <= max(kz[(year, "CHN")], kz[(year, "RUS")])]
     if lagging:
         raise DataError(
-            f"{dataset.file}: the EU27 is not Kazakhstan's largest partner in {lagging}; the texts say it is every year"
+            f"the EU27 is not Kazakhstan's largest partner in {lagging}; the texts say it is every year",
+            file=dataset.file,
         )
     # The first year from which China stays ahead of Russia to the end of the series.
-    ahead = [year for year in years if kz[(year, "China")] > kz[(year, "Russia")]]
+    ahead = [year for year in years if kz[(year, "CHN")] > kz[(year, "RUS")]]
     since = next(year for year in years if all(y in ahead for y in years if y >= year)) if ahead else None
 
     eu = [kz[(year, "EU27")] for year in years]
-    cn_ru = [kz[(year, p)] for year in years for p in ("China", "Russia")]
-    world = {year: kz[(year, "World")] for year in years}
+    cn_ru = [kz[(year, p)] for year in years for p in ("CHN", "RUS")]
+    world = {year: kz[(year, "WLD")] for year in years}
     peak, trough = 2013, 2016
     fall = (1 - Decimal(str(world[trough])) / Decimal(str(world[peak]))) * 100
+    exports, imports = trade_from_raw.partner_flows(data_dir / "raw")[(2024, "EU27")]
+    _, wits, bns = trade_from_raw.source_overlap(data_dir / "raw")
     out = {
-        "trade_china_gap_range": strings.text(
-            "derived.range_percent", low=strings.number(low), high=strings.number(high)
+        "trade_china_gap_range": Figure(
+            "percent_range", (min(map(whole, gaps.values())), max(map(whole, gaps.values())))
         ),
-        "trade_china_gap_by_year": listing(
-            [strings.text("derived.value_in_year", value=percent(g), year=y) for y, g in gaps.items()]
-        ),
-        "trade_china_gap_years": listing([str(y) for y in gaps]),
-        "trade_years": strings.text("derived.span_years", first=years[0], last=years[-1]),
-        "trade_eu_low": usd_bn(min(eu)),
-        "trade_eu_high": usd_bn(max(eu)),
-        "trade_china_russia_low": usd_bn(whole(min(cn_ru)), 0),
-        "trade_china_russia_high": usd_bn(whole(max(cn_ru)), 0),
-        "trade_total_fall_2013_2016": percent(fall),
+        "trade_china_gap_by_year": Figure("percent_by_year", tuple((y, whole(g)) for y, g in gaps.items())),
+        "trade_china_gap_years": Figure("years", tuple(gaps)),
+        "trade_years": Figure("year_span", (years[0], years[-1])),
+        "trade_eu_low": Figure("usd_bn", min(eu), 1),
+        "trade_eu_high": Figure("usd_bn", max(eu), 1),
+        "trade_china_russia_low": Figure("usd_bn", whole(min(cn_ru))),
+        "trade_china_russia_high": Figure("usd_bn", whole(max(cn_ru))),
+        "trade_total_fall_2013_2016": Figure("percent", whole(fall)),
+        # The EU27's split into exports and imports, from the raw inputs.
+        "trade_eu_exports_2024": Figure("usd_bn", exports, 1),
+        "trade_eu_imports_2024": Figure("usd_bn", imports, 1),
+        "trade_eu_exports_2024_billion": Figure("usd_billion", exports, 1),
+        "trade_eu_imports_2024_billion": Figure("usd_billion", imports, 1),
+        # How far the two sources of the total differ in the year both give it.
+        "trade_total_overlap_difference": Figure("usd_million", whole(abs(wits - bns) * 1000)),
     }
     if since is not None:
-        out["trade_china_ahead_of_russia_since"] = str(since)
-    # From the raw inputs: the EU27's split into exports and imports, and how far the two sources of the total differ.
-    raw = data_dir / "raw"
-    exports, imports = trade_step.partner_flows(raw)[(2024, "EU27")]
-    out["trade_eu_exports_2024"] = usd_bn(exports)
-    out["trade_eu_imports_2024"] = usd_bn(imports)
-    # Chapters write "billion" in full.
-    out["trade_eu_exports_2024_billion"] = strings.text("derived.usd_billion", value=strings.number(exports, 1))
-    out["trade_eu_imports_2024_billion"] = strings.text("derived.usd_billion", value=strings.number(imports, 1))
-    _, wits, bns = trade_step.source_overlap(raw)
-    out["trade_total_overlap_difference"] = strings.text(
-        "derived.usd_million", value=strings.number(whole(abs(wits - bns) * 1000))
-    )
+        out["trade_china_ahead_of_russia_since"] = Figure("year", since)
     return out
 
 
-def _elections(data_dir: pathlib.Path) -> dict[str, str]:
-    rows = sorted(load("elections", data_dir, derived=False).rows, key=lambda r: r["election_date"])
+def _elections(data_dir: pathlib.Path) -> dict[str, Figure]:
+    rows = sorted(load("elections", data_dir).rows, key=lambda r: r["election_date"])
     first, last = rows[0], rows[-1]
     return {
-        "elections_first_year": str(first["election_date"].year),
-        "elections_last_year": str(last["election_date"].year),
-        "elections_winner_share_first": percent(first["winner_share_pct"]),
-        "elections_winner_share_last": percent(last["winner_share_pct"]),
-        "elections_winner_share_min": percent(min(r["winner_share_pct"] for r in rows)),
-        "elections_turnout_first": percent(first["turnout_pct"]),
-        "elections_turnout_last": percent(last["turnout_pct"]),
+        "elections_first_year": Figure("year", first["election_date"].year),
+        "elections_last_year": Figure("year", last["election_date"].year),
+        "elections_winner_share_first": Figure("percent", whole(first["winner_share_pct"])),
+        "elections_winner_share_last": Figure("percent", whole(last["winner_share_pct"])),
+        "elections_winner_share_min": Figure("percent", whole(min(r["winner_share_pct"] for r in rows))),
+        "elections_turnout_first": Figure("percent", whole(first["turnout_pct"])),
+        "elections_turnout_last": Figure("percent", whole(last["turnout_pct"])),
     }
 
 
-def _freedom(data_dir: pathlib.Path) -> dict[str, str]:
-    rows = load("freedom_house", data_dir, derived=False).rows
+def _freedom(data_dir: pathlib.Path) -> dict[str, Figure]:
+    rows = load("freedom_house", data_dir).rows
     out = {}
-    for report, key in (("Freedom in the World", "fiw"), ("Freedom on the Net", "fotn")):
+    for report in ("fiw", "fotn"):
         scores = [r["score"] for r in rows if r["report"] == report]
         editions = [r["edition"] for r in rows if r["report"] == report]
-        out[f"{key}_score_low"], out[f"{key}_score_high"] = str(min(scores)), str(max(scores))
-        out[f"{key}_first_edition"], out[f"{key}_last_edition"] = str(min(editions)), str(max(editions))
+        out[f"{report}_score_low"], out[f"{report}_score_high"] = (
+            Figure("score", min(scores)),
+            Figure("score", max(scores)),
+        )
+        out[f"{report}_first_edition"] = Figure("year", min(editions))
+        out[f"{report}_last_edition"] = Figure("year", max(editions))
     return out
 
 
-# The two crackdowns the repression figures compare; the titles quote a ratio between them.
-EVENTS = ("June 2019", "January 2022")
-
-
-def _repression(data_dir: pathlib.Path) -> dict[str, str]:
-    dataset = load("repression_figures", data_dir, derived=False)
-    rows = dataset.rows
-    for number, row in enumerate(rows, 1):
-        if not row["event"].startswith(EVENTS):
-            raise DataError(
-                f"{dataset.file}, row {number} (line {number + 1}), column 'event': expected an event starting with "
-                f"{' or '.join(repr(e) for e in EVENTS)}, found {row['event']!r}"
-            )
-    detained = [r for r in rows if r["measure"] == "people detained"]
-    before = [r["value"] for r in detained if r["event"].startswith("June 2019")]
-    after = [r["value"] for r in detained if r["event"].startswith("January 2022")]
-    killed = sorted((r for r in rows if r["measure"] == "people killed"), key=lambda r: r["reported_on"])
+def _repression(data_dir: pathlib.Path) -> dict[str, Figure]:
+    rows = load("repression_figures", data_dir).rows
+    detained = [r for r in rows if r["measure"] == "detained"]
+    before = [r["value"] for r in detained if r["event"] == "june_2019"]
+    after = [r["value"] for r in detained if r["event"] == "january_2022"]
+    killed = sorted((r for r in rows if r["measure"] == "killed"), key=lambda r: r["reported_on"])
     out = {}
     if before and after:
-        out["detentions_ratio_low"] = in_words(whole(min(after) / max(before)))
-        out["detentions_ratio_high"] = in_words(whole(max(after) / max(before)))
+        out["detentions_ratio_low"] = Figure("count", whole(min(after) / max(before)))
+        out["detentions_ratio_high"] = Figure("count", whole(max(after) / max(before)))
     if killed:
         first, last = killed[0]["reported_on"], killed[-1]["reported_on"]
-        months = (last.year - first.year) * 12 + last.month - first.month
-        out["deaths_revision_months"] = in_words(months)
+        out["deaths_revision_months"] = Figure("count", (last.year - first.year) * 12 + last.month - first.month)
     return out

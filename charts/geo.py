@@ -6,7 +6,7 @@ import pathlib
 
 import plotly.graph_objects as go
 
-from explainer.errors import BuildError
+from core.errors import BuildError
 
 from . import theme
 

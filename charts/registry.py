@@ -1,6 +1,6 @@
 """Every chart the site can show; a chart's id is its module name, its marker and its anchor."""
 
-from . import (
+from .figures import (
     detentions,
     election_trend,
     freedom_scores,
@@ -12,6 +12,7 @@ from . import (
     trade_turnover,
 )
 
+# In the order the chapters place them.
 CHARTS = {
     module.__name__.rpartition(".")[2]: module
     for module in (

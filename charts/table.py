@@ -9,7 +9,10 @@ import datetime as dt
 import io
 from collections.abc import Callable
 
-from .datasets import DataError, Dataset, source_ids
+from core import strings
+from core.errors import DataError
+
+from .datasets import Dataset, source_ids
 
 
 @dataclasses.dataclass(frozen=True)
@@ -25,7 +28,7 @@ class Table:
         unknown = [c for c in columns if c not in {f.name for f in dataset.fields}]
         if unknown:
             raise DataError(
-                f"{dataset.file}, column '{unknown[0]}': the chart reads this column, which the dataset lacks"
+                "the chart reads this column, which the dataset lacks", file=dataset.file, column=unknown[0]
             )
         rows = tuple(row for row in dataset.rows if where(row))
         if not rows:
@@ -35,6 +38,10 @@ class Table:
     def values(self, column: str) -> list:
         return [row[column] for row in self.rows]
 
+    def label(self, row: dict, column: str) -> str:
+        """A value as readers see it: a code column's label, else the value as text."""
+        return self.dataset.field(column).category_label(row[column]) or text(row[column])
+
     def header(self) -> list[str]:
         return [self.dataset.field(c).label for c in self.columns]
 
@@ -43,7 +50,7 @@ class Table:
         sources = self.dataset.sources
         return [
             [
-                sources_label([sources[i] for i in source_ids(row[c])]) if c == "source" else text(row[c])
+                sources_label([sources[i] for i in source_ids(row[c])]) if c == "source" else self.label(row, c)
                 for c in self.columns
             ]
             for row in self.rows
@@ -88,13 +95,16 @@ def _no_match(dataset: Dataset, where: Callable[[dict], bool]) -> DataError:
         if probe.read and (best is None or len(probe.read) > len(best[1])):
             best = (number, probe.read)
     if best is None:
-        return DataError(f"{dataset.file}: no row matches the chart's selection")
+        return DataError("no row matches the chart's selection", file=dataset.file)
     number, read = best
     column = read[-1]
     found = dataset.rows[number - 1][column]
     return DataError(
-        f"{dataset.file}, row {number} (line {number + 1}), column '{column}': no row matches the chart's selection; "
-        f"this is the nearest row and it fails on this column (found {found!r}); was a value renamed?"
+        f"no row matches the chart's selection; this is the nearest row and it fails on this column (found {found!r}); "
+        "was a value renamed?",
+        file=dataset.file,
+        line=number + 1,
+        column=column,
     )
 
 
@@ -102,7 +112,7 @@ def text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return strings.text("table.yes" if value else "table.no")
     if isinstance(value, float):
         return f"{value:.10g}"
     if isinstance(value, dt.date):

@@ -6,7 +6,7 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from explainer import strings
+from core import locale, strings
 
 # Okabe–Ito hues (safe for the common colour-vision deficiencies). Light values keep 3:1 contrast
 # on white; their dark partners keep 3:1 on Material's slate background. Name → (light, dark).
@@ -42,7 +42,7 @@ def wrap(label: str, width: int) -> str:
 def short(value: float) -> str:
     """A number with only the decimals it has (71.09, 9.1, 7), in the language's way."""
     digits = len(f"{value:g}".partition(".")[2]) if "e" not in f"{value:g}" else 2
-    return strings.number(value, digits)
+    return locale.number(value, digits)
 
 
 def colour(name: str) -> str:
@@ -78,7 +78,7 @@ def layout(**overrides) -> dict:
         legend=dict(orientation="h", x=0, y=1.02, xanchor="left", yanchor="bottom", font=dict(size=13)),
         xaxis=dict(axis),
         yaxis=dict(axis),
-        separators=".,",
+        separators=locale.separators(),
     )
     return _merge(base, overrides)
 

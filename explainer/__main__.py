@@ -6,8 +6,10 @@ import argparse
 import pathlib
 import sys
 
-from . import content, previews, render
-from .errors import BuildError
+from core import strings
+from core.errors import BuildError
+
+from . import build_docs, pages, previews
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -15,14 +17,19 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     command = commands.add_parser("render", help="write every page with its markers expanded, and every generated file")
     command.add_argument("out", type=pathlib.Path, help="the folder to write (mkdocs.yml's docs_dir)")
+    command.add_argument("--language", default=strings.DEFAULT, help="the language to render (default: en)")
+    command.add_argument(
+        "--preview", action="store_true", help="for `make serve`: leave out worksheets, slides and preview cards"
+    )
     args = parser.parse_args(argv)
     try:
-        written = render.render(args.out)
+        written = build_docs.render(args.out, args.language, preview=args.preview)
+        with strings.language(args.language):
+            note = previews.notice(pages.load_settings())
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"rendered {args.out}: {written} file(s) changed", file=sys.stderr)
-    note = previews.notice(content.load_settings())
     if note:
         print(f"note: {note}", file=sys.stderr)
     return 0

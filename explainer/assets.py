@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import BuildError
+from core.errors import BuildError
 
 # A CSS string or comment; strings are kept as they are, so a "/*" inside one is not taken for a comment.
 CSS_TOKEN = re.compile(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|/\*.*?\*/""", re.S)

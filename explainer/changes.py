@@ -2,96 +2,61 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import pathlib
+from typing import Literal
 
-import yaml
+import pydantic
 
-from . import strings
-from .content import INCLUDES, display_path, read_yaml_tree, relative_link
-from .errors import BuildError
+from core import INCLUDES, strings, yamlfile
+from core.errors import BuildError
 
-
-def parse_date(value) -> dt.date | None:
-    """A real date written YYYY-MM-DD, or None."""
-    try:
-        return dt.date.fromisoformat(str(value)) if len(str(value)) == 10 else None
-    except ValueError:
-        return None
-
+from . import html
+from .pages import relative_link
 
 CHANGES = INCLUDES / "changes.yml"
-FIELDS = ("date", "kind", "what", "pages", "why")
 KINDS = ("correction", "new-data", "new-page", "update", "rewrite")
 
 
-class ChangeError(BuildError):
-    """A changelog entry is malformed: a bad date, an unknown kind, a missing field or a page that does not exist."""
+class Change(yamlfile.Model):
+    date: yamlfile.Day
+    kind: Literal[KINDS]
+    what: yamlfile.Text
+    pages: tuple[str, ...] = pydantic.Field(min_length=1)
+    why: yamlfile.Text
+
+    @pydantic.field_validator("pages", mode="before")
+    @classmethod
+    def _one_or_many(cls, value):
+        return [value] if isinstance(value, str) else value
 
 
-@dataclasses.dataclass(frozen=True)
-class Change:
-    date: dt.date
-    kind: str
-    what: str
-    pages: tuple[str, ...]
-    why: str
-    line: int
-
-
-def load(known_pages: set[str], path: pathlib.Path = CHANGES) -> list[Change]:
+def load(known_pages: set[str], path=CHANGES) -> list[Change]:
     """Every entry, checked and newest first; anything wrong stops the build naming the file and the entry's line."""
-    file = display_path(path)
-    root, data = read_yaml_tree(path, ChangeError, "the record of changes is missing")
-    if not isinstance(root, yaml.SequenceNode) or not data:
-        raise ChangeError("expected a list of dated entries", file=file)
-    out = []
-    for node, entry in zip(root.value, data, strict=True):
-        line = node.start_mark.line + 1
-        if not isinstance(entry, dict):
-            raise ChangeError(f"each entry is a mapping with {', '.join(FIELDS)}", file=file, row=line)
-        missing = [f for f in FIELDS if not entry.get(f)]
-        if missing:
-            raise ChangeError(f"the entry lacks {', '.join(missing)}", file=file, row=line)
-        day = parse_date(entry["date"])
-        if day is None:
-            raise ChangeError(
-                f"'date' must be a real date written YYYY-MM-DD, found {entry['date']!r}", file=file, row=line
-            )
-        if entry["kind"] not in KINDS:
-            raise ChangeError(f"'kind' must be one of {', '.join(KINDS)}, found {entry['kind']!r}", file=file, row=line)
-        pages = entry["pages"] if isinstance(entry["pages"], list) else [entry["pages"]]
-        unknown = [p for p in pages if p not in known_pages]
+    file = yamlfile.display(path)
+    text = path.read_text(encoding="utf-8")
+    entries = yamlfile.validate(yamlfile.parse(text, file), pydantic.TypeAdapter(list[Change]), file, text)
+    if not entries:
+        raise BuildError("expected a list of dated entries", file=file)
+    lines = [i + 1 for i, line in enumerate(text.splitlines()) if line.startswith("- ")]
+    for change, line in zip(entries, lines, strict=False):
+        unknown = [p for p in change.pages if p not in known_pages]
         if unknown:
-            raise ChangeError(
-                f"names pages that do not exist: {', '.join(map(str, unknown))} "
+            raise BuildError(
+                f"names pages that do not exist: {', '.join(unknown)} "
                 "(write paths below docs/, e.g. since-2022/index.md)",
                 file=file,
-                row=line,
+                line=line,
             )
-        out.append(
-            Change(
-                day,
-                entry["kind"],
-                " ".join(str(entry["what"]).split()),
-                tuple(pages),
-                " ".join(str(entry["why"]).split()),
-                line,
-            )
-        )
-    for before, after in zip(out, out[1:], strict=False):
-        if after.date > before.date:
-            raise ChangeError(
-                f"entries go newest first: {after.date} comes after {before.date}", file=file, row=after.line
-            )
-    return out
+    for i in range(1, len(entries)):
+        before, after = entries[i - 1].date, entries[i].date
+        if after > before:
+            raise BuildError(f"entries go newest first: {after} comes after {before}", file=file, line=lines[i])
+    return entries
 
 
 def last_changed(changes: list[Change], src: str, written: dt.date) -> dt.date:
     """When a page's content last changed: its newest changelog entry, or the date in its front matter if later."""
-    dates = [c.date for c in changes if src in c.pages]
-    return max([written, *dates])
+    return max([written, *(c.date for c in changes if src in c.pages)])
 
 
 def changes_markdown(changes: list[Change], from_src: str, titles: dict[str, str]) -> str:
@@ -106,9 +71,9 @@ def changes_markdown(changes: list[Change], from_src: str, titles: dict[str, str
         while anchor in seen:
             anchor, number = f"change-{day}-{change.kind}-{number}", number + 1
         seen.add(anchor)
+        time = html.render("time.html", day=change.date)
         blocks.append(
-            f'## <time datetime="{day}">{strings.date(day)}</time>: {strings.text("changes.kinds." + change.kind)}'
-            f" {{ #{anchor} }}\n\n{change.what}\n\n"
+            f"## {time}: {strings.text('changes.kinds.' + change.kind)} {{ #{anchor} }}\n\n{change.what}\n\n"
             f"**{strings.text('changes.pages')}** {links}\n\n**{strings.text('changes.why')}** {change.why}\n"
         )
     return "\n".join(blocks)

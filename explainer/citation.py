@@ -1,12 +1,11 @@
-"""Suggested citations for a page, in APA (7th edition) and MLA (9th edition) style."""
+"""Suggested citations for a page, in APA (7th edition) and MLA (9th edition) style, as data for the template."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from html import escape
 
-from . import strings
+from core import locale, strings
 
 
 @dataclasses.dataclass(frozen=True)
@@ -18,14 +17,19 @@ class Citable:
     updated: dt.date
 
 
-def apa(c: Citable) -> str:
-    when = f"{c.updated.year}, {strings.locale()['months'][c.updated.month - 1]} {c.updated.day}"
-    url = f" {escape(c.url)}" if c.url else ""
-    return f"{escape(c.author)}. ({when}). <em>{escape(c.title)}</em>. {escape(c.site)}.{url}"
+def apa(c: Citable) -> dict:
+    when = f"{c.updated.year}, {locale.month_name(c.updated.month)} {c.updated.day}"
+    return {"author": c.author, "when": when, "title": c.title, "site": c.site, "url": c.url}
 
 
-def mla(c: Citable) -> str:
-    when = f"{c.updated.day} {strings.text('locale.months_mla').split()[c.updated.month - 1]} {c.updated.year}"
+def mla(c: Citable) -> dict:
+    # MLA abbreviates the months longer than four letters, in its own way ("Sept.").
+    month = strings.text("locale.months_mla").split()[c.updated.month - 1]
     address = c.url.removeprefix("https://").removeprefix("http://")
-    tail = f", {escape(address)}" if address else ""
-    return f"{escape(c.author)}. “{escape(c.title)}.” <em>{escape(c.site)}</em>, {when}{tail}."
+    return {
+        "author": c.author,
+        "title": c.title,
+        "site": c.site,
+        "when": f"{c.updated.day} {month} {c.updated.year}",
+        "address": address,
+    }

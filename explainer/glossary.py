@@ -3,30 +3,38 @@
 from __future__ import annotations
 
 import dataclasses
-import html
-import pathlib
 import re
 
-from . import strings
-from .content import INCLUDES, PageInfo, read_yaml, relative_link
-from .errors import BuildError
+import pydantic
+from pymdownx.slugs import slugify
+
+from core import INCLUDES, strings, yamlfile
+from core.errors import BuildError
+
+from . import html
+from .pages import PageInfo, relative_link
 
 GLOSSARY = INCLUDES / "glossary.yml"
+# The same slugs as the headings' (mkdocs.yml's toc), in any script: "Мажилис" keeps its letters.
+_slug = slugify(case="lower")
 
 
-class GlossaryError(BuildError):
-    """A glossary entry is malformed or a term is defined twice."""
+class Entry(yamlfile.Model):
+    term: str
+    definition: yamlfile.Text
+    # Other spellings that get the same tooltip: plurals, older names, a language's other word forms.
+    forms: tuple[str, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
 class Term:
     term: str
     definition: str
-    forms: tuple[str, ...]  # other spellings that get the same tooltip, e.g. a plural
+    forms: tuple[str, ...]
 
     @property
     def anchor(self) -> str:
-        return re.sub(r"[^a-z0-9]+", "-", self.term.lower()).strip("-")
+        return _slug(self.term, "-")
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -37,16 +45,14 @@ class Term:
         return any(re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", text) for s in self.spellings)
 
 
-def load(path: pathlib.Path = GLOSSARY) -> list[Term]:
-    entries = read_yaml(path, GlossaryError) or []
+def load(path=GLOSSARY) -> list[Term]:
+    entries = yamlfile.load(path, pydantic.TypeAdapter(list[Entry]))
     terms: dict[str, Term] = {}
     for number, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict) or not entry.get("term") or not entry.get("definition"):
-            raise GlossaryError(f"{path.name}, entry {number}: needs 'term' and 'definition'")
-        term = Term(str(entry["term"]), " ".join(str(entry["definition"]).split()), tuple(entry.get("forms", ())))
+        term = Term(entry.term, entry.definition, entry.forms)
         for spelling in term.spellings:
             if spelling in terms:
-                raise GlossaryError(f"{path.name}, entry {number}: {spelling!r} is already defined")
+                raise BuildError(f"entry {number}: {spelling!r} is already defined", file=yamlfile.display(path))
             terms[spelling] = term
     return sorted(set(terms.values()), key=lambda t: t.term.lower())
 
@@ -64,12 +70,11 @@ def terms_in(markdown: str, terms: list[Term]) -> list[Term]:
 def abbreviations(terms: list[Term]) -> str:
     """Definitions in the abbr extension's syntax, appended to a page so each term gets a tooltip."""
     lines = [f"*[{s}]: {t.definition}" for t in terms for s in t.spellings]
-    return "\n\n" + "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n"
 
 
 def key_terms_html(used: list[Term], glossary_href: str) -> str:
-    links = ", ".join(f'<a href="{glossary_href}#{t.anchor}">{html.escape(t.term)}</a>' for t in used)
-    return f'<span class="page-meta__terms">{strings.text("page.key_terms")} {links}</span>' if used else ""
+    return html.render("key_terms.html", terms=used, glossary=glossary_href) if used else ""
 
 
 def glossary_markdown(terms: list[Term], pages: list[PageInfo], from_src: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .errors import BuildError
+from core.errors import BuildError
 
 START = re.compile(r"<!--\s*md:")
 MARKER = re.compile(r"<!-- md:(?P<name>[a-z][a-z-]*)(?: (?P<arg>[a-z0-9][a-z0-9_-]*))? -->")

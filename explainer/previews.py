@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import io
-import re
 import textwrap
 
 import yaml
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
-from . import cache, content, strings
+from core import bibliography, fonts, strings
+
+from . import pages, skeleton
 
 CARD_SIZE = (1200, 630)
 CARD_DIR = "assets/og/"
 # The site's colours (Material's indigo, as in mkdocs.yml's palette): the band, its text, the page.
 INDIGO, INDIGO_DARK, WHITE, INK = (63, 81, 181), (48, 63, 159), (255, 255, 255), (31, 35, 40)
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
-ARTICLE_KEY = "musaro-2022-smart-authoritarianism"
 # The year the explainer was first published, for citing it as a whole.
 YEAR = 2026
-OBJECTIVES = re.compile(r'^!!! abstract "What you will learn"\n\n((?:    - .+\n)+)', re.M)
 
 
 def configured(site_url: str) -> bool:
@@ -27,7 +26,7 @@ def configured(site_url: str) -> bool:
     return site_url.startswith(("https://", "http://"))
 
 
-def notice(settings: content.Settings) -> str | None:
+def notice(settings: pages.Settings) -> str | None:
     """The one line a build without a public address prints, saying which tags it leaves out."""
     return None if configured(settings.site_url) else strings.text("previews.local_build")
 
@@ -40,14 +39,13 @@ def card_path(src: str) -> str:
 
 def objectives(body: str) -> list[str]:
     """The chapter's "What you will learn" items, which schema.org calls what it `teaches`."""
-    match = OBJECTIVES.search(body)
-    return [line.strip()[2:].strip() for line in match[1].splitlines()] if match else []
+    return [line.strip()[2:].strip() for line in skeleton.box_content(body, "objectives").splitlines() if line.strip()]
 
 
-def meta(page: content.PageInfo, settings: content.Settings, works: dict, last_changed) -> dict:
+def meta(page: pages.PageInfo, settings: pages.Settings, works: dict, last_changed) -> dict:
     """The values overrides/main.html writes into the page's <head>, as front-matter keys under `preview`."""
     absolute = configured(settings.site_url)
-    url = settings.site_url + content.page_url(page.src) if absolute else None
+    url = settings.site_url + pages.page_url(page.src) if absolute else None
     image = settings.site_url + card_path(page.src) if absolute else None
     out = {
         "title": page.title if page.src == "index.md" else f"{page.title} · {settings.site_name}",
@@ -65,7 +63,7 @@ def meta(page: content.PageInfo, settings: content.Settings, works: dict, last_c
 
 def jsonld(page, settings, works: dict, last_changed, url: str | None, image: str | None) -> dict:
     """schema.org LearningResource and Article for a chapter, with only the properties the test checks for."""
-    article = works[ARTICLE_KEY]
+    article = works[bibliography.ARTICLE]
     data = {
         "@context": "https://schema.org",
         "@type": ["LearningResource", "Article"],
@@ -86,7 +84,7 @@ def jsonld(page, settings, works: dict, last_changed, url: str | None, image: st
         },
         "dateModified": last_changed.isoformat(),
         "license": LICENSE,
-        "inLanguage": strings.text("locale.language"),
+        "inLanguage": strings.current(),
         "publisher": {"@type": "Organization", "name": settings.author},
         "position": page.chapter,
     }
@@ -98,7 +96,7 @@ def jsonld(page, settings, works: dict, last_changed, url: str | None, image: st
     return data
 
 
-def site_citation(settings: content.Settings) -> str:
+def site_citation(settings: pages.Settings) -> str:
     """How to cite the whole explainer, as a quotation: the publisher setting, and the address only if it is known."""
     line = strings.text("previews.site_citation", publisher=settings.author, year=YEAR, title=settings.site_name)
     address = f"\n> <{settings.site_url}>" if configured(settings.site_url) else ""
@@ -113,9 +111,8 @@ def with_meta(front: str, values: dict) -> str:
 
 
 # -- Cards ----------------------------------------------------------------------------------------------------
-def _font(size: int) -> ImageFont.FreeTypeFont:
-    # Aileron, embedded in Pillow (pinned in pyproject.toml): no system font, so every machine draws alike.
-    return ImageFont.load_default(size=size)
+def _font(size: int):
+    return fonts.font(size)
 
 
 def _lines(text: str, font, width: int, most: int) -> list[str]:
@@ -151,7 +148,7 @@ def card(title: str, kicker: str, site_name: str) -> bytes:
     return out.getvalue()
 
 
-def cards(pages: list, settings: content.Settings) -> dict[str, bytes]:
+def cards(pages: list, settings: pages.Settings) -> dict[str, bytes]:
     """Site path → PNG card of every page."""
     out = {}
     for page in pages:
@@ -159,5 +156,5 @@ def cards(pages: list, settings: content.Settings) -> dict[str, bytes]:
         kicker = strings.text("previews.chapter", number=page.chapter) if page.chapter is not None else ""
         # The home page's title is the site's name: say it once.
         site_name = "" if title == settings.site_name else settings.site_name
-        out[card_path(page.src)] = cache.call(card, title, kicker, site_name)
+        out[card_path(page.src)] = card(title, kicker, site_name)
     return out

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import html
 import pathlib
 import re
 
-import yaml
+import pydantic
 
-from . import content, markers, strings
-from .errors import BuildError
+from core import INCLUDES, yamlfile
+from core.errors import BuildError
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-QUIZ_DIR = ROOT / "includes" / "quizzes"
-DOCS = ROOT / "docs"
-MIN_QUESTIONS, MAX_QUESTIONS = 5, 8
-MIN_OPTIONS, MAX_OPTIONS = 3, 5
+from . import html, markers
+from .pages import DOCS
+
+QUIZ_DIR = INCLUDES / "quizzes"
 LETTERS = "abcde"
 # An id given to a block with attr_list, on a line of its own under the block: `{: #some-id }`.
 BLOCK_ID = re.compile(r"^[ \t]*\{:?\s*#([A-Za-z][\w-]*)\s*\}\s*$", re.M)
@@ -27,18 +25,36 @@ class QuizError(BuildError):
     """A quiz file breaks a rule; the message names the file and the question."""
 
 
-@dataclasses.dataclass(frozen=True)
-class Option:
-    text: str
-    correct: bool
-    feedback: str
+class Option(yamlfile.Model):
+    text: yamlfile.Text
+    correct: bool = False
+    feedback: yamlfile.Text
+
+
+class Question(yamlfile.Model):
+    question: yamlfile.Text
+    answer_in: str  # the id of the paragraph in the chapter that holds the answer
+    evidence: yamlfile.Text  # words quoted from that paragraph
+    options: tuple[Option, ...] = pydantic.Field(min_length=3, max_length=5)
+
+    @pydantic.field_validator("options")
+    @classmethod
+    def _one_correct(cls, options):
+        correct = sum(option.correct for option in options)
+        if correct != 1:
+            raise ValueError(f"has {correct} correct options; exactly one must be marked 'correct: true'")
+        return options
+
+
+class QuizFile(yamlfile.Model):
+    questions: tuple[Question, ...] = pydantic.Field(min_length=5, max_length=8)
 
 
 @dataclasses.dataclass(frozen=True)
-class Question:
+class Item:
     number: int
     text: str
-    anchor: str  # id of the paragraph in the chapter that holds the answer
+    anchor: str
     options: tuple[Option, ...]
 
     @property
@@ -49,7 +65,7 @@ class Question:
 @dataclasses.dataclass(frozen=True)
 class Quiz:
     slug: str  # the chapter's folder, e.g. "since-2022"
-    questions: tuple[Question, ...]
+    questions: tuple[Item, ...]
 
     @property
     def file(self) -> str:
@@ -66,80 +82,34 @@ def block_ids(markdown: str) -> dict[str, str]:
     return found
 
 
-def _lines(text: str) -> dict[int, int]:
-    """The YAML line of each question, so that errors can point at it."""
-    try:
-        root = yaml.compose(text, Loader=content.SAFE_LOADER)
-    except yaml.YAMLError:
-        return {}
-    for key, value in getattr(root, "value", []) if isinstance(root, yaml.MappingNode) else []:
-        if key.value == "questions" and isinstance(value, yaml.SequenceNode):
-            return {i: item.start_mark.line + 1 for i, item in enumerate(value.value)}
-    return {}
-
-
 def parse(slug: str, text: str, chapter_markdown: str | None) -> Quiz:
     """Check one quiz file against its chapter; any problem stops the build naming file and question."""
     file = f"includes/quizzes/{slug}.yml"
-    try:
-        raw = content.parse_yaml(text)
-    except yaml.YAMLError as problem:
-        raise content.not_valid_yaml(problem, QuizError, file) from None
+    data = yamlfile.validate(yamlfile.parse(text, file, QuizError), QuizFile, file, text, QuizError)
     if chapter_markdown is None:
         raise QuizError(
             f"no chapter docs/{slug}/index.md for this quiz; name the file after the chapter's folder", file=file
         )
-    if not isinstance(raw, dict) or not isinstance(raw.get("questions"), list):
-        raise QuizError("expected a mapping with a list under 'questions'", file=file)
-    items = raw["questions"]
-    if not MIN_QUESTIONS <= len(items) <= MAX_QUESTIONS:
-        raise QuizError(f"has {len(items)} questions; a quiz needs {MIN_QUESTIONS} to {MAX_QUESTIONS}", file=file)
-    lines, anchors = _lines(text), block_ids(chapter_markdown)
+    anchors = block_ids(chapter_markdown)
     questions = []
-    for index, item in enumerate(items):
-        number = index + 1
-
-        def fail(message: str, item=item, number=number, index=index) -> QuizError:
-            label = item.get("question") if isinstance(item, dict) else None
-            named = f"question {number}" + (f" ({str(label)[:60]!r})" if label else "")
-            return QuizError(f"{named}: {message}", file=file, row=lines.get(index))
-
-        if not isinstance(item, dict) or not str(item.get("question") or "").strip():
-            raise fail("needs a 'question' text")
-        unknown = set(item) - {"question", "answer_in", "evidence", "options"}
-        if unknown:
-            raise fail(f"unknown field(s) {', '.join(sorted(unknown))}; use question, answer_in, evidence, options")
-        options = item.get("options")
-        if not isinstance(options, list) or not MIN_OPTIONS <= len(options) <= MAX_OPTIONS:
-            raise fail(f"needs {MIN_OPTIONS} to {MAX_OPTIONS} options")
-        parsed = []
-        for letter, option in zip(LETTERS, options, strict=False):
-            if not isinstance(option, dict) or not str(option.get("text") or "").strip():
-                raise fail(f"option {letter} needs a 'text'")
-            if not str(option.get("feedback") or "").strip():
-                raise fail(f"option {letter} ({str(option['text'])[:40]!r}) has no feedback; every option needs one")
-            if option.get("correct", False) not in (True, False):
-                raise fail(f"option {letter}: 'correct' must be true or false")
-            text, feedback = str(option["text"]).strip(), str(option["feedback"]).strip()
-            parsed.append(Option(text, bool(option.get("correct", False)), feedback))
-        correct = sum(option.correct for option in parsed)
-        if correct != 1:
-            raise fail(f"has {correct} correct options; exactly one must be marked 'correct: true'")
-        anchor = str(item.get("answer_in") or "")
-        if anchor not in anchors:
-            raise fail(
-                f"answer_in '#{anchor}' is not an id in docs/{slug}/index.md; give the paragraph that holds the "
-                f"answer an id with a line '{{: #{anchor or 'some-id'} }}' under it"
+    for number, item in enumerate(data.questions, 1):
+        named = f"questions[{number}] ({item.question[:60]!r})"
+        if item.answer_in not in anchors:
+            raise QuizError(
+                f"{named}: answer_in '#{item.answer_in}' is not an id in docs/{slug}/index.md; give the paragraph that "
+                f"holds the answer an id with a line '{{: #{item.answer_in} }}' under it",
+                file=file,
             )
-        evidence = str(item.get("evidence") or "")
-        if not evidence or evidence not in " ".join(anchors[anchor].split()):
-            raise fail(
-                f"evidence {evidence!r} is not in the paragraph #{anchor} (has the chapter changed?); quote the "
-                "words that support the correct answer"
+        if item.evidence not in " ".join(anchors[item.answer_in].split()):
+            raise QuizError(
+                f"{named}: evidence {item.evidence!r} is not in the paragraph #{item.answer_in} (has the chapter "
+                "changed?); quote the words that support the correct answer",
+                file=file,
             )
         # Authors may write the right answer first; readers see it at a fixed place that varies by question.
-        turn = int(hashlib.sha256(f"{slug}:{number}".encode()).hexdigest(), 16) % len(parsed)
-        questions.append(Question(number, str(item["question"]).strip(), anchor, tuple(parsed[turn:] + parsed[:turn])))
+        turn = int(hashlib.sha256(f"{slug}:{number}".encode()).hexdigest(), 16) % len(item.options)
+        options = item.options[turn:] + item.options[:turn]
+        questions.append(Item(number, item.question, item.answer_in, options))
     return Quiz(slug, tuple(questions))
 
 
@@ -157,47 +127,9 @@ def load_all(docs: pathlib.Path = DOCS, quiz_dir: pathlib.Path = QUIZ_DIR) -> di
     return {path.stem: load(path.stem, docs, quiz_dir) for path in sorted(quiz_dir.glob("*.yml"))}
 
 
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def render(quiz: Quiz) -> str:
     """The quiz as an HTML block: a fieldset per question, feedback for every option, a live region, an answer key."""
-    t = strings.text
-    out = [
-        # Out of the search index, which every page downloads: the quiz repeats the chapter's facts.
-        f'<section class="quiz" data-quiz data-search-exclude id="quiz-{quiz.slug}" aria-label="{_e(t("quiz.label"))}" '
-        f'data-correct-label="{_e(t("quiz.correct"))}" data-wrong-label="{_e(t("quiz.wrong"))}">',
-        f'<p class="quiz__intro">{_e(t("quiz.intro"))}</p>',
-    ]
-    for q in quiz.questions:
-        qid = f"quiz-{quiz.slug}-{q.number}"
-        out.append(f'<fieldset class="quiz__question" id="{qid}">')
-        out.append(f'<legend class="quiz__legend"><span class="quiz__number">{q.number}.</span> {_e(q.text)}</legend>')
-        out.append('<ul class="quiz__options">')
-        for letter, option in zip(LETTERS, q.options, strict=False):
-            verdict = "correct" if option.correct else "wrong"
-            out.append(
-                f'<li class="quiz__option" data-verdict="{verdict}">'
-                f'<label><input type="radio" name="{qid}" value="{letter}"> '
-                f'<span class="quiz__letter">{letter})</span> {_e(option.text)}</label>'
-                f'<p class="quiz__explain" hidden>{_e(option.feedback)}</p></li>'
-            )
-        out.append("</ul>")
-        out.append('<div class="quiz__feedback" role="status" aria-live="polite"></div>')
-        out.append(f'<p class="quiz__pointer"><a href="#{q.anchor}">{_e(t("quiz.read_passage"))}</a></p>')
-        out.append("</fieldset>")
-    # The answer key: folded online (and the only marking without JavaScript), printed in the teacher edition.
-    out.append(f'<details class="quiz__key teacher-notes"><summary>{_e(t("quiz.key"))}</summary><ol>')
-    for q in quiz.questions:
-        option = q.options[q.answer]
-        out.append(
-            f"<li><strong>{LETTERS[q.answer]})</strong> {_e(option.text)} "
-            f'(<a href="#{q.anchor}">{_e(t("quiz.key_passage"))}</a>)</li>'
-        )
-    out.append("</ol></details>")
-    out.append("</section>")
-    return "\n\n" + "\n".join(out) + "\n\n"
+    return "\n\n" + html.render("quiz.html", quiz=quiz, letters=LETTERS) + "\n\n"
 
 
 def marker(slug: str) -> str:

@@ -2,41 +2,35 @@
 
 from __future__ import annotations
 
-import html
 import pathlib
 import posixpath
 import re
 import textwrap
 
-import charts.card
-import charts.datasets
-import charts.derived
-import charts.geo
-import charts.publish
-import charts.render
+from charts import card, datasets, geo, pictures, publish
 from charts.registry import CHARTS
+from core import ROOT, bibliography, locale, strings
+from core.errors import BuildError
 
 from . import (
-    bibliography,
     changes,
+    chart_card,
     citation,
     classroom,
-    content,
     glossary,
+    html,
     key_facts,
     markers,
+    pages,
     previews,
     quiz,
-    strings,
+    skeleton,
     timeline,
+    wording,
 )
-from .errors import BuildError
 
-QUESTIONS_HEADING = "## Questions for discussion"
-SOURCES_HEADING = "## Sources and notes"
 FOOTNOTES_MARKER = "<!-- footnotes -->"
-# A chapter's learning objectives: the box, its list, and the anchor teachers link to.
-OBJECTIVES = re.compile(r'^!!! abstract "What you will learn"\n\n(?P<items>(?:    - .+\n)+)', re.M)
+# The anchor teachers link to for a chapter's learning objectives.
 OBJECTIVES_ID = "what-you-will-learn"
 # Python-Markdown's footnotes extension puts the notes where this text stands (its default marker;
 # an HTML comment would be stashed as raw HTML before the extension could find it).
@@ -48,26 +42,24 @@ SOURCES_PAGE = "sources/index.md"
 ABBREVIATIONS = "_snippets/abbreviations.md"
 INCLUDE_ABBREVIATIONS = f'--8<-- "{pathlib.PurePosixPath(ABBREVIATIONS).name}"'
 # Material's offline plugin needs this shim to run search from file://; the site serves its own copy.
-IFRAME_WORKER_SHIM = content.ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+IFRAME_WORKER_SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 IFRAME_WORKER_ASSET = "assets/javascripts/iframe-worker/shim.js"
 
 
 class Site:
-    """Everything the pages share, loaded and checked once per render."""
+    """Everything the pages share, loaded and checked once per render. `preview` (for `make serve`) leaves out the
+    files a reader does not see while editing: worksheets, slide decks and link-preview cards."""
 
-    def __init__(self, settings: content.Settings, docs: pathlib.Path = content.DOCS):
-        self.settings = settings
-        # Every chart, built once per render: pages place their cards, the render publishes its files.
-        self.charts = {chart_id: charts.card.build(chart_id) for chart_id in CHARTS}
-        # Their pictures are drawn (or read from the cache) on another thread while the pages are written.
-        self.pictures = charts.render.start(charts.publish.all_jobs(self.charts))
-        self.pages = content.site_pages(settings.nav, docs)
+    def __init__(self, settings: pages.Settings, docs: pathlib.Path = pages.DOCS, preview: bool = False):
+        self.settings, self.preview = settings, preview
+        self.charts = {chart_id: card.build(chart_id) for chart_id in CHARTS}
+        self.pages = pages.site_pages(settings.nav, docs)
         self.by_src = {page.src: page for page in self.pages}
-        self.chapters = content.chapters(self.pages)
+        self.chapters = pages.chapters(self.pages)
         self.works = bibliography.load()
         self.terms = glossary.load()
         self.events = timeline.load(self.works, set(self.by_src))
-        self.facts = key_facts.load(works=self.works)
+        self.facts = key_facts.load(self.works)
         self.changes = changes.load(set(self.by_src))
 
     # -- Markdown ---------------------------------------------------------------------------------
@@ -77,7 +69,7 @@ class Site:
         def chart(chart_id):
             if chart_id not in CHARTS:
                 raise markers.MissingTarget(f"chart {chart_id!r} (known: {', '.join(CHARTS)})")
-            return "\n\n" + charts.card.render(self.charts[chart_id], root) + "\n\n"
+            return "\n\n" + chart_card.render(self.charts[chart_id], root) + "\n\n"
 
         def cite(key):
             if key not in self.works:
@@ -85,11 +77,9 @@ class Site:
             return bibliography.footnote(self.works[key])
 
         def value(key):
-            figures = charts.derived.values()
+            figures = wording.values()
             if key not in figures:
-                raise markers.MissingTarget(
-                    f"derived figure {key!r} (charts/derived.py gives: {', '.join(sorted(figures))})"
-                )
+                raise markers.MissingTarget(f"derived figure {key!r} (charts/derived.py gives: {', '.join(figures)})")
             return figures[key]
 
         titles = {p.src: p.title for p in self.pages}
@@ -99,7 +89,7 @@ class Site:
             "value": (True, value),
             "chapter-map": (False, lambda _: self.chapter_map(src)),
             "glossary": (False, lambda _: glossary.glossary_markdown(self.terms, self.pages, src)),
-            "bibliography": (False, lambda _: bibliography.bibliography_markdown(self.works)),
+            "bibliography": (False, lambda _: self.bibliography_markdown()),
             "data-sources": (False, lambda _: data_sources_markdown(src)),
             "timeline": (False, lambda _: timeline.timeline_markdown(self.events, self.works, titles, src)),
             "quiz": (True, quiz.marker),
@@ -111,7 +101,7 @@ class Site:
             "classroom": (True, lambda slug: classroom.downloads_html(slug, root)),
             "lesson-plan": (True, lambda plan: classroom.lessons.plan_markdown(plan, self.by_src, src)),
             "worksheets": (False, lambda _: classroom.lessons.worksheets_markdown(self.chapters, src)),
-            "edition-switch": (False, lambda _: f"\n\n<p>{classroom.edition_control()}</p>\n\n"),
+            "edition-switch": (False, lambda _: f"\n\n<p>{html.render('edition_switch.html')}</p>\n\n"),
         }
         # The chapters gathered for printing carry markers of their own: expand those too.
         handlers["print-all"] = (False, lambda _: markers.expand(self.print_all(src), src, handlers)[0])
@@ -119,51 +109,73 @@ class Site:
 
     def page(self, src: str, text: str) -> str:
         """A whole page as the engine receives it: front matter kept, body expanded and completed."""
-        front, body = content.split_raw_front_matter(text, src)
+        front, body = pages.split_front_matter(text, src)
         page = self.by_src.get(src)
-        root = content.root_prefix(content.page_url(src))
+        root = pages.root_prefix(pages.page_url(src))
         if page is not None:
-            body = question_permalinks(body, "questions-for-discussion")
+            body = question_permalinks(body, skeleton.SECTIONS["questions"])
             # Citations are listed on the Sources page; keeping them out of the search index halves
             # its growth per chapter, and every page downloads that index.
-            body = body.replace(SOURCES_HEADING + "\n", SOURCES_HEADING + " { data-search-exclude }\n", 1)
+            body = skeleton.add_attributes(body, "sources", "data-search-exclude")
         body = self.markdown(src, body, root).replace(FOOTNOTES_MARKER, FOOTNOTES_PLACE)
         if page is not None:
             if page.chapter is not None:
-                body = re.sub(
-                    r"^(# .+)$", lambda h: h[1] + "\n\n" + self._page_header(page, root), body, count=1, flags=re.M
+                header = html.render(
+                    "page_header.html", chapter=page.chapter, minutes=page.reading_minutes, day=self.last_changed(page)
                 )
+                body = re.sub(r"^(# .+)$", lambda h: h[1] + "\n\n" + header, body, count=1, flags=re.M)
                 body = self._objectives(page, body, root)
             body = body.rstrip("\n") + "\n\n" + self._citation_box(page) + "\n"
         if page is None or page.tooltips:
             body = body.rstrip("\n") + "\n\n" + INCLUDE_ABBREVIATIONS + "\n"
         if page is not None:
-            front = previews.with_meta(front, self.preview(page))
+            front = previews.with_meta(front, self.preview_meta(page))
         return front + body
 
-    def last_changed(self, page: content.PageInfo):
+    def last_changed(self, page: pages.PageInfo):
         """When the page's content last changed: includes/changes.yml or its front matter, never the build date."""
         return changes.last_changed(self.changes, page.src, page.updated)
 
-    def preview(self, page: content.PageInfo) -> dict:
+    def preview_meta(self, page: pages.PageInfo) -> dict:
         return previews.meta(page, self.settings, self.works, self.last_changed(page))
 
     def chapter_map(self, from_src: str) -> str:
         rows = [
-            f"{page.chapter}. **[{page.heading}]({content.relative_link(page.src, from_src)})** "
-            f"({strings.text('page.reading_time', minutes=page.reading_minutes)}): {page.description}"
+            f"{page.chapter}. **[{page.heading}]({pages.relative_link(page.src, from_src)})** "
+            f"({strings.text('page.reading_time', count=page.reading_minutes)}): {page.description}"
             for page in self.chapters
         ]
         total = sum(page.reading_minutes for page in self.chapters)
-        return "\n".join(rows) + "\n\n" + strings.text("page.chapter_map_total", minutes=total) + "\n"
+        return "\n".join(rows) + "\n\n" + strings.text("page.chapter_map_total", count=total) + "\n"
+
+    def bibliography_markdown(self) -> str:
+        """The Sources page list: a heading per kind, newest first, each entry with an anchor 'src-<key>'."""
+        parts = []
+        for kind in bibliography.KINDS:
+            group = sorted(
+                (w for w in self.works.values() if w.kind == kind), key=lambda w: (w.date, w.key), reverse=True
+            )
+            if kind == "article":
+                group.sort(key=lambda w: (w.key != bibliography.ARTICLE, w.author or w.publisher))
+            if group:
+                heading = strings.text(f"bibliography.kinds.{kind}")
+                parts.append(
+                    f"## {heading} {{ #{kind} }}\n\n" + html.render("bibliography.html", inline=False, works=group)
+                )
+        return "\n".join(parts)
 
     def print_all(self, from_src: str) -> str:
         """Every chapter on one page, headings one level down, footnotes renamed per chapter."""
         parts = []
         for page in self.chapters:
-            slug = page.src.split("/")[0]
-            body = page.body.replace(FOOTNOTES_MARKER, "").replace(SOURCES_HEADING + "\n", "")
+            slug = page.slug
+            body = page.body.replace(FOOTNOTES_MARKER, "")
+            found = skeleton.heading(body, "sources")
+            if found:
+                body = body[: found.start()] + body[found.end() + 1 :]
             body = question_permalinks(body, f"{slug}-question")
+            # Seven chapters share the sections' ids: here the headings take numbered ones (summary_1, ...).
+            body = re.sub(r"^(## .+?) \{ #[\w-]+ \}$", r"\1", body, flags=re.M)
             body = re.sub(r"^(#{1,5}) ", r"#\1 ", body, flags=re.M)
             body = re.sub(r"\[\^([^\]]+)\]", rf"[^{slug}-\1]", body)
             body = re.sub(
@@ -186,101 +198,94 @@ class Site:
         if not path:
             return target
         absolute = posixpath.normpath(posixpath.join(posixpath.dirname(page_src), path))
-        return content.relative_link(absolute, from_src) + (f"#{anchor}" if anchor else "")
+        return pages.relative_link(absolute, from_src) + (f"#{anchor}" if anchor else "")
 
-    def _page_header(self, page: content.PageInfo, root: str) -> str:
-        return (
-            f'<p class="page-meta" data-search-exclude><span>{strings.text("page.chapter", number=page.chapter)}</span>'
-            f"<span>{strings.text('page.reading_time', minutes=page.reading_minutes)}</span>"
-            f"<span>{strings.text('changes.last_changed')} {_time(self.last_changed(page))}</span>"
-            f'<button type="button" class="print-button" data-print-page>{strings.text("page.print")}</button>'
-            f"{classroom.edition_control()}</p>"
-        )
-
-    def _objectives(self, page: content.PageInfo, body: str, root: str) -> str:
+    def _objectives(self, page: pages.PageInfo, body: str, root: str) -> str:
         """The objectives box, after the story's first lines: an id and permalink, and the key terms inside."""
-        match = OBJECTIVES.search(body)
-        if not match:
-            raise content.ContentError(
-                f"{page.src}: no '!!! abstract \"What you will learn\"' box with a list of objectives"
+        found = skeleton.box(body, "objectives")
+        if not found:
+            raise pages.ContentError(
+                "no objectives box (`!!! abstract`) with a list of objectives", file=f"docs/{page.src}"
             )
-        title = strings.text("page.objectives")
-        link = f'<a class="headerlink" href="#{OBJECTIVES_ID}" title="{strings.text("page.objectives_link")}">¶</a>'
-        items = textwrap.dedent(match["items"])
-        terms = glossary.key_terms_html(glossary.terms_in(page.body, self.terms), f"{root}glossary/")
-        box = (
-            f'<div class="admonition abstract" id="{OBJECTIVES_ID}" markdown="1">\n'
-            f'<p class="admonition-title">{title}{link}</p>\n\n{items}\n'
-            + (f'<p class="objectives__terms">{terms}</p>\n' if terms else "")
-            + "</div>\n"
+        items = textwrap.dedent(found["content"]).strip("\n") + "\n"
+        terms = glossary.terms_in(page.body, self.terms)
+        box = html.render(
+            "objectives.html", inline=False, id=OBJECTIVES_ID, items=items, terms=terms, glossary=f"{root}glossary/"
         )
-        return body[: match.start()] + box + body[match.end() :]
+        return body[: found.start()] + box + "\n" + body[found.end() :]
 
-    def _corrections_link(self, page: content.PageInfo) -> str:
+    def _corrections_link(self, page: pages.PageInfo) -> str:
         """The repository's correction form when the site knows it, else the About page's "Report an error"."""
         if self.settings.corrections_url:
             return self.settings.corrections_url
         # Raw HTML: MkDocs does not rewrite its links, so this is the built address, relative to the page.
-        return content.root_prefix(content.page_url(page.src)) + "about/#report-an-error"
+        page_address, anchor = skeleton.REPORT_ERROR
+        return pages.root_prefix(pages.page_url(page.src)) + f"{page_address}#{anchor}"
 
-    def _citation_box(self, page: content.PageInfo) -> str:
+    def _citation_box(self, page: pages.PageInfo) -> str:
         s = self.settings
         # Without a public address the citation names no URL rather than an invented one.
-        url = s.site_url + content.page_url(page.src) if s.site_url else ""
+        url = s.site_url + pages.page_url(page.src) if s.site_url else ""
         cite = citation.Citable(s.author, page.heading, s.site_name, url, self.last_changed(page))
-        return (
-            '<aside class="cite-box" aria-labelledby="cite-this-page" data-search-exclude>'
-            f'<p class="cite-box__title" id="cite-this-page"><strong>{strings.text("cite.title")}</strong></p>'
-            f'<p><span class="cite-box__style">APA</span> {citation.apa(cite)}</p>'
-            f'<p><span class="cite-box__style">MLA</span> {citation.mla(cite)}</p>'
-            f'<p class="cite-box__foot">{strings.text("changes.last_changed")} {_time(self.last_changed(page))}. '
-            f"{strings.text('cite.licence')} "
-            f'{strings.text("cite.mistake")} <a href="{html.escape(self._corrections_link(page))}">'
-            f"{strings.text('cite.correction')}</a>.</p>"
-            "</aside>"
+        return html.render(
+            "citation.html",
+            apa=citation.apa(cite),
+            mla=citation.mla(cite),
+            day=self.last_changed(page),
+            corrections=self._corrections_link(page),
         )
 
     # -- Files beside the pages -------------------------------------------------------------------
     def files(self) -> dict[str, bytes]:
         """Site path → content of every generated file: chart pictures and data, scripts, the glossary."""
-        out = charts.publish.files(built=self.charts, pictures=False)
-        out[charts.card.PLOTLY_ASSET] = charts.publish.plotly_bundle().read_bytes()
+        out = publish.files(self.charts, published_package())
         if not IFRAME_WORKER_SHIM.exists():
             raise BuildError("missing: run `make setup` (npm ci) to install it", file=str(IFRAME_WORKER_SHIM))
         out[IFRAME_WORKER_ASSET] = IFRAME_WORKER_SHIM.read_bytes()
-        out[ABBREVIATIONS] = glossary.abbreviations(self.terms).lstrip("\n").encode()
-        # Link-preview cards, and the map outlines the live maps draw from the site itself.
-        out.update(previews.cards(self.pages, self.settings))
-        out.update(charts.geo.outlines())
-        # The worksheets and decks show the charts' PNGs: the first thing here that waits for the pictures.
-        out.update(charts.publish.picture_files(self.pictures.result()))
-        out.update(classroom.files(self.charts, out, self.settings, self.pages))
-        return out
+        out[ABBREVIATIONS] = glossary.abbreviations(self.terms).encode()
+        out.update(geo.outlines())
+        jobs = [job for chart in self.charts.values() for job in chart_card.picture_jobs(chart)]
+        out.update(publish.picture_files(pictures.draw(jobs)))
+        if not self.preview:
+            out.update(previews.cards(self.pages, self.settings))
+            out.update(classroom.files(self.charts, out, self.settings, self.pages))
+        return dict(sorted(out.items()))
 
 
-def _time(when) -> str:
-    day = when.isoformat()
-    return f'<time datetime="{day}">{bibliography.display_date(day)}</time>'
+def published_package() -> dict:
+    """datapackage.json as published: every text with its computed figures written out."""
+    package = datasets.published()
+    for item in package["resources"] + package.get("views", []):
+        where = f"charts/data/datapackage.yaml: {item['name']}"
+        for key in ("title", "subtitle", "alt", "summary", "description"):
+            if isinstance(item.get(key), str):
+                item[key] = wording.fill(item[key], where)
+        if item.get("notes"):
+            item["notes"] = [wording.fill(n, where) for n in item["notes"]]
+    return package
 
 
 def data_sources_markdown(from_src: str) -> str:
     """Each dataset behind the charts: what it is, its file, licence and sources (linked to their entries in
     the Sources page's list, which gives each one's title, publisher, date and address once)."""
-    data = content.relative_link("data", from_src)
-    sources_page = "" if from_src == SOURCES_PAGE else content.relative_link(SOURCES_PAGE, from_src)
+    data = pages.relative_link("data", from_src)
+    sources_page = "" if from_src == SOURCES_PAGE else pages.relative_link(SOURCES_PAGE, from_src)
     t = strings.text
     blocks = []
-    for name in charts.datasets.names():
-        meta = charts.datasets.load(name).meta
-        licences = ", ".join(f"[{lic.get('title', lic['name'])}]({lic['path']})" for lic in meta["licenses"])
+    for name in datasets.names():
+        dataset = datasets.load(name)
+        meta = dataset.meta
+        licences = ", ".join(f"[{lic.title or lic.name}]({lic.path})" for lic in dataset.licences)
         sources = "; ".join(
-            f"[{s['publisher']}, {strings.date(s['date'])}]({sources_page}#src-{s['id']}) "
-            f"({t('data_sources.consulted', date=strings.date(s['accessed']))})"
-            for s in meta["sources"]
+            f"[{s['publisher']}, {locale.date(s['date'])}]({sources_page}#src-{s['id']}) "
+            f"({t('data_sources.consulted', date=locale.date(s['accessed']))})"
+            for s in dataset.sources.values()
         )
+        title = wording.fill(meta.title, "charts/data/datapackage.yaml")
+        description = wording.fill(meta.description, "charts/data/datapackage.yaml")
         blocks.append(
-            f"- **{meta['title']}** ([{t('data_sources.csv')}]({data}/{pathlib.Path(meta['path']).name})). "
-            f"{meta['description'].strip()} {t('data_sources.producer')} {meta['producer']}. "
+            f"- **{title}** ([{t('data_sources.csv')}]({data}/{pathlib.Path(meta.path).name})). "
+            f"{description} {t('data_sources.producer')} {meta.producer}. "
             f"{t('data_sources.licence')} {licences}. {t('data_sources.sources')} {sources}."
         )
     return "\n".join(blocks) + f"\n\n{t('data_sources.all')} [datapackage.json]({data}/datapackage.json).\n"
@@ -288,18 +293,20 @@ def data_sources_markdown(from_src: str) -> str:
 
 def question_permalinks(body: str, prefix: str) -> str:
     """Give each discussion question an id (an attribute list) and a visible permalink, like a heading."""
-    head, found, rest = body.partition(QUESTIONS_HEADING + "\n")
+    found = skeleton.heading(body, "questions")
     if not found:
         return body
-    section, nxt, tail = rest.partition("\n## ")
+    start = found.end() + 1
+    following = re.compile(r"^## ", re.M).search(body, start)
+    end = following.start() if following else len(body)
     count = 0
+    link_title = strings.text("page.question_link")
 
     def item(match: re.Match) -> str:
         nonlocal count
         count += 1
         qid = f"{prefix}-{count}"
-        link = f'<a class="headerlink" href="#{qid}" title="{strings.text("page.question_link")}">¶</a>'
+        link = html.render("permalink.html", id=qid, title=link_title)
         return f"{match[1]}{match[2]} {link}\n{' ' * len(match[1])}{{ #{qid} }}"
 
-    section = re.sub(r"^(\d+\.\s+)(.+)$", item, section, flags=re.M)
-    return head + found + section + nxt + tail
+    return body[:start] + re.sub(r"^(\d+\.\s+)(.+)$", item, body[start:end], flags=re.M) + body[end:]

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
-import pathlib
 
-from . import strings
-from .bibliography import Work, check_date, display_date
-from .content import INCLUDES, read_yaml, relative_link
-from .errors import BuildError
+import pydantic
+
+from core import INCLUDES, locale, strings, yamlfile
+from core.bibliography import Work
+from core.errors import BuildError
+
+from .pages import relative_link
 
 TIMELINE = INCLUDES / "timeline.yml"
 
 
-class TimelineError(BuildError):
-    """An event lacks a date or a source, cites an unknown source or links a missing page."""
+class Entry(yamlfile.Model):
+    date: yamlfile.PartialDate
+    event: yamlfile.Text
+    sources: tuple[str, ...] = pydantic.Field(min_length=1)
+    chapter: str | None = None  # the page that discusses it, e.g. "since-2022/index.md"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -22,32 +27,28 @@ class Event:
     date: str  # YYYY, YYYY-MM or YYYY-MM-DD
     text: str  # Markdown
     sources: tuple[str, ...]
-    chapter: str | None  # page that discusses it, e.g. "since-2022/index.md"
+    chapter: str | None
 
     @property
     def year(self) -> int:
         return int(self.date[:4])
 
 
-def load(works: dict[str, Work], pages: set[str], path: pathlib.Path = TIMELINE) -> list[Event]:
+def load(works: dict[str, Work], pages: set[str], path=TIMELINE) -> list[Event]:
+    file = yamlfile.display(path)
+    text = path.read_text(encoding="utf-8")
+    entries = yamlfile.validate(yamlfile.parse(text, file) or [], pydantic.TypeAdapter(list[Entry]), file, text)
     events = []
-    for number, entry in enumerate(read_yaml(path, TimelineError) or [], 1):
-        where = f"{path.name}, event {number}"
-        if not isinstance(entry, dict) or not entry.get("date") or not entry.get("event"):
-            raise TimelineError(f"{where}: needs 'date' and 'event'")
-        date = check_date(entry["date"], where)
-        sources = tuple(entry.get("sources") or ())
-        if not sources:
-            raise TimelineError(f"{where} ({date}): every event needs at least one source")
-        unknown = [key for key in sources if key not in works]
+    for number, entry in enumerate(entries, 1):
+        where = f"event {number} ({entry.date})"
+        unknown = [key for key in entry.sources if key not in works]
         if unknown:
-            raise TimelineError(f"{where} ({date}): unknown source {', '.join(unknown)}")
-        chapter = entry.get("chapter")
-        if chapter is not None and chapter not in pages:
-            raise TimelineError(f"{where} ({date}): chapter {chapter!r} is not a page in the nav")
-        events.append(Event(date, " ".join(str(entry["event"]).split()), sources, chapter))
+            raise BuildError(f"{where}: unknown source {', '.join(unknown)}", file=file)
+        if entry.chapter is not None and entry.chapter not in pages:
+            raise BuildError(f"{where}: chapter {entry.chapter!r} is not a page in the nav", file=file)
+        events.append(Event(entry.date, entry.event, entry.sources, entry.chapter))
     if [e.date for e in events] != sorted(e.date for e in events):
-        raise TimelineError(f"{path.name}: events must be in date order")
+        raise BuildError("events must be in date order", file=file)
     return events
 
 
@@ -61,7 +62,7 @@ def timeline_markdown(events: list[Event], works: dict[str, Work], titles: dict[
         more = " " + strings.text("timeline.see", page=page) if page else ""
         source = strings.text("timeline.source")
         years.setdefault(event.year, []).append(
-            f"- **{display_date(event.date)}.** {event.text} *{source} {refs}.*{more}"
+            f"- **{locale.date(event.date)}.** {event.text} *{source} {refs}.*{more}"
         )
     # Each year in its own block, which the browser lays out only when it nears the screen.
     return "\n".join(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pathlib
 
-from . import trade_turnover
+from . import trade_from_raw
 
 # Published file name → the step that writes it.
-STEPS = {trade_turnover.OUTPUT: trade_turnover}
+STEPS = {trade_from_raw.OUTPUT: trade_from_raw}
 
 
 def run(data_dir: pathlib.Path, write: bool = True) -> dict[str, str]:

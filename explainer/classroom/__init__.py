@@ -2,41 +2,45 @@
 
 from __future__ import annotations
 
-import html
+from charts.card import asset
+from core import bibliography, browser, cache, strings
 
-from .. import bibliography, cache, content, quiz, strings
-from . import deck, diagram, lessons, material, pdf, worksheet
+from .. import html, pages, quiz
+from . import deck, diagram, lessons, material, worksheet
 from .lessons import deck_path, worksheet_path
 
 
 def _pictures(built: dict, chart_files: dict[str, bytes], chart_ids) -> dict[str, tuple[str, bytes]]:
-    """Chart id → (title, PNG) for the charts whose PNG the chart renderer produced; others are left out."""
-    from charts.card import asset
+    """Chart id → (title, PNG) for the charts whose PNG the render step drew; others are left out."""
+    from ..chart_card import words
 
     out = {}
     for chart_id in chart_ids:
         png = chart_files.get(asset(chart_id, "png"))
         if png and chart_id in built:
-            out[chart_id] = (" ".join(str(built[chart_id].view["title"]).split()), png)
+            out[chart_id] = (words(built[chart_id]).title, png)
     return out
 
 
-def files(
-    built: dict | None = None,
-    chart_files: dict[str, bytes] | None = None,
-    settings: content.Settings | None = None,
-    pages: list[content.PageInfo] | None = None,
-) -> dict[str, bytes]:
-    """Site path → bytes of every worksheet and deck. `built` and `chart_files` are the charts and chart files the
-    render step already made (their PNGs go into the worksheets and slides), `pages` the site's pages if the caller
-    has read them; every quiz file is checked here."""
-    built, chart_files = built or {}, chart_files or {}
-    settings = settings or content.load_settings()
-    pages = pages or content.site_pages(settings.nav)
+def print_pdfs(pages_html: dict[str, str]) -> dict[str, bytes]:
+    """Name → PDF for each name → HTML page, printed by the headless browser; pages printed before come from the
+    cache, keyed by their HTML."""
+    names = list(pages_html)
+
+    def make(missing: list[int]) -> list[bytes]:
+        return browser.run([], [pages_html[names[i]] for i in missing])[1]
+
+    keys = [cache.key(pages_html[name]) + ".pdf" for name in names]
+    return dict(zip(names, cache.many("pdf", keys, make), strict=True))
+
+
+def files(built: dict, chart_files: dict[str, bytes], settings: pages.Settings, site_pages: list) -> dict[str, bytes]:
+    """Site path → bytes of every worksheet and deck. `built` and `chart_files` are the charts and files the render
+    step already made (their PNGs go into the worksheets and slides); every quiz file is checked here."""
     works = bibliography.load()
     quizzes = quiz.load_all()
     chapters = {}
-    for page in content.chapters(pages):
+    for page in pages.chapters(site_pages):
         m = material.load(page, works)
         chapters[m.slug] = (m, page)
     out: dict[str, bytes] = {}
@@ -44,11 +48,11 @@ def files(
     for slug, (m, page) in chapters.items():
         questions = quizzes[slug].questions if slug in quizzes else ()
         pictures = _pictures(built, chart_files, m.charts)
-        out[worksheet_path(slug, "docx")] = cache.call(
-            worksheet.docx_bytes, m, questions, pictures, settings.site_name, settings.author, page.updated
+        out[worksheet_path(slug, "docx")] = worksheet.docx_bytes(
+            m, questions, pictures, settings.site_name, settings.author, page.updated
         )
         printed[worksheet_path(slug, "pdf")] = worksheet.html_page(m, questions, pictures, settings.site_name)
-    out.update(pdf.print_all(printed))
+    out.update(print_pdfs(printed))
     for plan in lessons.plans():
         for lesson in plan.lessons:
             slugs = list(dict.fromkeys([*lesson.before, *(s for step in lesson.steps for s in step.activities)]))
@@ -64,8 +68,8 @@ def files(
                     )
                 )
             updated = max(chapters[s][1].updated for s in slugs)
-            out[deck_path(plan.id, lesson.id)] = cache.call(
-                deck.pptx_bytes, plan, lesson, used, pictures, extra, settings.author, updated
+            out[deck_path(plan.id, lesson.id)] = deck.pptx_bytes(
+                plan, lesson, used, pictures, extra, settings.author, updated
             )
     return dict(sorted(out.items()))
 
@@ -74,35 +78,21 @@ def downloads_html(slug: str, root: str) -> str:
     """The links under a chapter's activity: its worksheet (DOCX, PDF) and the decks of lessons that use it."""
     t = strings.text
     links = [
-        f'<a href="{root}{worksheet_path(slug, "docx")}" download>{html.escape(t("classroom.worksheet_docx"))}</a>',
-        f'<a href="{root}{worksheet_path(slug, "pdf")}">{html.escape(t("classroom.worksheet_pdf"))}</a>',
+        {"href": worksheet_path(slug, "docx"), "label": t("classroom.worksheet_docx"), "download": True},
+        {"href": worksheet_path(slug, "pdf"), "label": t("classroom.worksheet_pdf"), "download": False},
     ]
     for plan in lessons.plans():
         for lesson in plan.lessons:
             if slug in lesson.before or any(slug in step.activities for step in lesson.steps):
                 name = f"{plan.title}, {lesson.title}" if len(plan.lessons) > 1 else plan.title
-                label = t("classroom.deck", lesson=name)
-                links.append(f'<a href="{root}{deck_path(plan.id, lesson.id)}" download>{html.escape(label)}</a>')
+                links.append(
+                    {"href": deck_path(plan.id, lesson.id), "label": t("classroom.deck", lesson=name), "download": True}
+                )
+    table = lessons.activity_table(slug)
     return (
-        f'\n\n<p class="classroom-downloads" data-search-exclude>{html.escape(t("classroom.downloads"))} '
-        + " · ".join(links)
-        + "</p>\n\n"
-        + lessons.activity_table_html(slug)
-    )
-
-
-def edition_control() -> str:
-    """The student/teacher switch beside the print button; quiz.js keeps it in the address (?edition=teacher)."""
-
-    def t(key: str) -> str:
-        return html.escape(strings.text(key))
-
-    return (
-        f'<span class="edition-switch" role="group" aria-label="{t("classroom.edition_label")}">'
-        f'<span aria-hidden="true">{t("classroom.edition_label")}</span> '
-        f'<button type="button" data-edition-choice="student" aria-pressed="true">'
-        f"{t('classroom.edition_student')}</button> "
-        f'<button type="button" data-edition-choice="teacher" aria-pressed="false">'
-        f"{t('classroom.edition_teacher')}</button>"
-        "</span>"
+        "\n\n"
+        + html.render("classroom_downloads.html", links=links, root=root)
+        + "\n\n"
+        + html.render("activity_table.html", columns=table["columns"], rows=table["rows"])
+        + "\n\n"
     )

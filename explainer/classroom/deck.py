@@ -8,7 +8,9 @@ import io
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
-from ..strings import text as t
+from core import locale
+from core.strings import text as t
+
 from . import pack
 from .lessons import Lesson, Plan
 from .material import Material, plain
@@ -61,6 +63,7 @@ def pptx_bytes(
     """One lesson's deck: title, objectives, reading, key points and charts, plan, activities, questions, sources."""
     # The default template's 4:3 size: its layouts' placeholders are placed for it.
     prs = Presentation()
+    pack.set_pptx_language(prs)
     title = t("classroom.deck_title", plan=plan.title, lesson=lesson.title)
     pack.fixed_properties(prs.core_properties, title, author, updated)
     by_slug = {m.slug: m for m in chapters}
@@ -107,7 +110,7 @@ def pptx_bytes(
                 notes="\n\n".join(m.teacher_notes),
                 size=18,
             )
-    sources = [f"{w.publisher}, “{w.title}”, {w.display_date}" for m in chapters for w in m.sources]
+    sources = [f"{w.publisher}, {locale.quoted(w.title)}, {w.display_date}" for m in chapters for w in m.sources]
     sources = list(dict.fromkeys(sources))
     for start in range(0, len(sources), SOURCES_PER_SLIDE):
         _bullets(prs, t("classroom.sources"), sources[start : start + SOURCES_PER_SLIDE], size=11)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import io
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
-from ..strings import text as t
+from core.fonts import font as typeface
+from core.strings import text as t
 
 SIZE = (1600, 700)
 INK, ACCENT, PAPER = (33, 33, 33), (63, 81, 181), (255, 255, 255)
@@ -15,8 +16,8 @@ INK, ACCENT, PAPER = (33, 33, 33), (63, 81, 181), (255, 255, 255)
 def certificate() -> bytes:
     image = Image.new("RGB", SIZE, PAPER)
     draw = ImageDraw.Draw(image)
-    font = ImageFont.load_default(size=40)
-    small = ImageFont.load_default(size=30)
+    font = typeface(40)
+    small = typeface(30)
     boxes = [(60, 250, 460, 450), (600, 250, 1000, 450), (1140, 250, 1540, 450)]
     labels = [t("classroom.diagram_user"), t("classroom.diagram_middle"), t("classroom.diagram_site")]
     for (x0, y0, x1, y1), label in zip(boxes, labels, strict=True):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import pathlib
 import re
 
-from .. import bibliography, content
-from ..errors import BuildError
+from core import bibliography
+from core.errors import BuildError
+
+from .. import pages, skeleton
 from . import lessons
 
 CHART = re.compile(r"<!-- md:chart ([a-z0-9_]+) -->")
@@ -48,11 +49,6 @@ def plain(markdown: str) -> str:
     return " ".join(text.split())
 
 
-def _section(body: str, heading: str) -> str:
-    match = re.search(rf"^## {re.escape(heading)}\s*(?:\{{[^}}]*\}})?\n(.*?)(?=^## |\Z)", body, flags=re.S | re.M)
-    return match[1] if match else ""
-
-
 def _items(block: str, bullet: str) -> list[str]:
     """List items (with their wrapped continuation lines) that start with `bullet` (a regex)."""
     items: list[str] = []
@@ -65,21 +61,15 @@ def _items(block: str, bullet: str) -> list[str]:
     return [plain(item) for item in items]
 
 
-def _admonition(body: str, kind: str) -> str:
-    match = re.search(rf"^[!?]{{3}}\+? {kind}\b[^\n]*\n((?:[ \t]+[^\n]*\n|\n)+)", body, flags=re.M)
-    return match[1] if match else ""
-
-
-def load(page: content.PageInfo, works: dict[str, bibliography.Work], docs: pathlib.Path = content.DOCS) -> Material:
+def load(page: pages.PageInfo, works: dict[str, bibliography.Work]) -> Material:
     """The classroom material of one chapter; a missing part stops the build naming the chapter."""
-    slug = page.src.split("/")[0]
+    slug = page.slug
     file = f"docs/{page.src}"
-    meta, _ = content.split_front_matter((docs / page.src).read_text(encoding="utf-8"), page.src)
     body = page.body
-    objectives = _items(_admonition(body, "abstract"), r"-\s+")
-    key_points = _items(_admonition(body, "summary"), r"-\s+")
-    questions = _items(_section(body, "Questions for discussion"), r"\d+\.\s+")
-    activity_md = _section(body, "Activity")
+    objectives = _items(skeleton.box_content(body, "objectives"), r"-\s+")
+    key_points = _items(skeleton.box_content(body, "summary"), r"-\s+")
+    questions = _items(skeleton.section(body, "questions"), r"\d+\.\s+")
+    activity_md = skeleton.section(body, "activity")
     before_notes = re.split(r"^\?\?\?", activity_md, maxsplit=1, flags=re.M)[0]
     paragraphs = [p for p in re.split(r"\n\s*\n", before_notes.strip()) if p.strip()]
     if not (objectives and key_points and questions and paragraphs):
@@ -89,11 +79,11 @@ def load(page: content.PageInfo, works: dict[str, bibliography.Work], docs: path
     title_match = re.match(r"\*\*(.+?)\*\*\s*(?:\([^)]*\)\.?)?\s*", paragraphs[0].strip())
     # The worksheet's heading already gives the title and the time; the intro is the sentences after them.
     intro = plain(paragraphs[0].strip()[title_match.end() :] if title_match else paragraphs[0])
-    minutes = meta.get("activity_minutes")
+    minutes = page.meta.activity_minutes
     if not isinstance(minutes, int):
         raise BuildError("front matter needs 'activity_minutes', the activity's length in whole minutes", file=file)
     table = lessons.activity_table(slug)
-    notes_block = _admonition(activity_md, "info")
+    notes_block = skeleton.box_content(activity_md, "teacher_notes")
     # Notes are paragraphs in some chapters and a list in others.
     listed = any(line.strip().startswith("- ") for line in notes_block.splitlines())
     paragraphs_of_notes = [plain(p) for p in re.split(r"\n\s*\n", notes_block) if p.strip()]

@@ -32,3 +32,29 @@ def fixed_properties(props, title: str, author: str, when: dt.date) -> None:
     props.revision = 1
     with contextlib.suppress(AttributeError, ValueError):
         props.last_printed = moment
+
+
+def language_tag() -> str:
+    """The language the Office files declare, for spelling and hyphenation: "en-GB", "ru", "it"."""
+    from core import strings
+
+    return strings.babel_locale().replace("_", "-")
+
+
+def set_docx_language(document) -> None:
+    """Word's default language for the whole document (docDefaults), instead of the template's en-US."""
+    from docx.oxml.ns import qn
+
+    for lang in document.styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), language_tag())
+
+
+def set_pptx_language(prs) -> None:
+    """The default language of every text in the deck, instead of the template's en-US."""
+    tag = language_tag()
+    parts = [prs.part, *(master.part for master in prs.slide_masters)]
+    parts += [layout.part for master in prs.slide_masters for layout in master.slide_layouts]
+    for part in parts:
+        for element in part._element.iter():
+            if element.get("lang"):
+                element.set("lang", tag)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import html
 import io
 
 import docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm, Pt
 
-from .. import bibliography, quiz
-from ..strings import text as t
+from core import bibliography, locale, strings
+from core.strings import text as t
+
+from .. import html, quiz
 from . import pack
 from .material import Material
 
@@ -22,12 +23,12 @@ RULE = "_" * 78
 
 
 def _source(work: bibliography.Work) -> str:
-    return f"{work.publisher}, “{work.title}”, {work.display_date}." + (f" {work.url}" if work.url else "")
+    return f"{work.publisher}, {locale.quoted(work.title)}, {work.display_date}." + (f" {work.url}" if work.url else "")
 
 
 def docx_bytes(
     m: Material,
-    questions: tuple[quiz.Question, ...],
+    questions: tuple[quiz.Item, ...],
     pictures: dict[str, tuple[str, bytes]],
     site_name: str,
     author: str,
@@ -40,6 +41,7 @@ def docx_bytes(
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.8))
     document.styles["Normal"].font.size = Pt(11)
+    pack.set_docx_language(document)
     pack.fixed_properties(document.core_properties, t("classroom.worksheet_title", chapter=m.heading), author, updated)
 
     document.add_heading(t("classroom.worksheet_title", chapter=m.heading), level=0)
@@ -95,52 +97,22 @@ def docx_bytes(
 
 
 def html_page(
-    m: Material, questions: tuple[quiz.Question, ...], pictures: dict[str, tuple[str, bytes]], site_name: str
+    m: Material, questions: tuple[quiz.Item, ...], pictures: dict[str, tuple[str, bytes]], site_name: str
 ) -> str:
     """The same worksheet as one self-contained HTML page, for printing to PDF (A4, 1.5 cm margins)."""
-    e = html.escape
-    title = t("classroom.worksheet_title", chapter=m.heading)
-    parts = [
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">',
-        f"<title>{e(title)}</title><style>{CSS}</style></head><body>",
-        f'<h1>{e(title)}</h1><p class="meta">{e(t("classroom.site_line", site=site_name, number=m.number))}</p>',
-        f'<p class="name">{e(t("classroom.name_line"))}</p>',
-        f"<h2>{e(t('classroom.objectives'))}</h2><ul>" + "".join(f"<li>{e(x)}</li>" for x in m.objectives) + "</ul>",
-        f"<h2>{e(t('classroom.key_points'))}</h2><ul>" + "".join(f"<li>{e(x)}</li>" for x in m.key_points) + "</ul>",
-    ]
-    if pictures:
-        parts.append(f"<h2>{e(t('classroom.charts'))}</h2>")
-        for chart_title, png in pictures.values():
-            data = base64.b64encode(png).decode()
-            parts.append(
-                f'<figure><figcaption>{e(chart_title)}</figcaption><img alt="{e(chart_title)}" '
-                f'src="data:image/png;base64,{data}"></figure>'
-            )
-    parts.append(
-        f'<h2>{e(t("classroom.questions"))}</h2><ol class="questions">'
-        + "".join(f'<li>{e(x)}<div class="lines"></div></li>' for x in m.questions)
-        + "</ol>"
+    return html.render(
+        "worksheet.html",
+        inline=False,
+        lang=strings.current(),
+        css=CSS,
+        title=t("classroom.worksheet_title", chapter=m.heading),
+        site_name=site_name,
+        m=m,
+        pictures=[{"title": title, "data": base64.b64encode(png).decode()} for title, png in pictures.values()],
+        questions=questions,
+        letters=LETTERS,
+        sources=[_source(w) for w in m.sources],
     )
-    a = m.activity
-    parts.append(
-        f"<h2>{e(t('classroom.activity', title=a.title, minutes=a.minutes))}</h2><p>{e(a.intro)}</p><ol>"
-        + "".join(f"<li>{e(x)}</li>" for x in a.steps)
-        + "</ol>"
-    )
-    head = "".join(f"<th>{e(c)}</th>" for c in a.columns)
-    body = "".join("<tr>" + f"<td>{e(label)}</td>" + "<td></td>" * (len(a.columns) - 1) + "</tr>" for label in a.rows)
-    parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
-    parts.append(f'<h2>{e(t("classroom.quiz"))}</h2><ol class="quiz">')
-    for q in questions:
-        options = "".join(f"<li>☐ {letter}) {e(o.text)}</li>" for letter, o in zip(LETTERS, q.options, strict=False))
-        parts.append(f"<li>{e(q.text)}<ul>{options}</ul></li>")
-    parts.append("</ol>")
-    parts.append(
-        f'<h2>{e(t("classroom.sources"))}</h2><ul class="sources">'
-        + "".join(f"<li>{e(_source(w))}</li>" for w in m.sources)
-        + "</ul></body></html>"
-    )
-    return "".join(parts)
 
 
 CSS = """

@@ -9,18 +9,18 @@ def one_line(error: BaseException) -> str:
 
 
 class BuildError(Exception):
-    """Content or data the build cannot use; `where` names the file, row, column or marker."""
+    """Content or data the build cannot use; `file`, `line`, `column` and `marker` say where."""
 
     def __init__(
         self,
         message: str,
         *,
         file: str | None = None,
-        row: int | None = None,
+        line: int | None = None,
         column: str | None = None,
         marker: str | None = None,
     ):
-        self.message, self.file, self.row, self.column, self.marker = message, file, row, column, marker
+        self.message, self.file, self.line, self.column, self.marker = message, file, line, column, marker
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -28,10 +28,14 @@ class BuildError(Exception):
             part
             for part in (
                 self.file,
-                f"row {self.row}" if self.row is not None else None,
+                f"line {self.line}" if self.line is not None else None,
                 f"column '{self.column}'" if self.column is not None else None,
                 f"marker {self.marker!r}" if self.marker is not None else None,
             )
             if part
         ]
         return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
+class DataError(BuildError):
+    """A dataset, its metadata or a raw input the build cannot use."""

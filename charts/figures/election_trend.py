@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from . import theme
-from .datasets import DATA_DIR
-from .datasets import load as load_dataset
-from .table import Table
+from .. import theme
+from ..datasets import DATA_DIR
+from ..datasets import load as load_dataset
+from ..table import Table
 
 DATASET = "elections"
 ID = "election_trend"

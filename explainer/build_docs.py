@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import pathlib
 
-from . import assets, content
+from core import strings
+
+from . import assets, pages
 from .site import Site
 
 
-def outputs(settings: content.Settings | None = None, docs: pathlib.Path = content.DOCS) -> dict[str, bytes]:
+def outputs(
+    settings: pages.Settings | None = None, docs: pathlib.Path = pages.DOCS, preview: bool = False
+) -> dict[str, bytes]:
     """Every file of the rendered docs folder: pages with their markers expanded, assets, generated files."""
-    site = Site(settings or content.load_settings(), docs)
+    site = Site(settings or pages.load_settings(), docs, preview=preview)
     out: dict[str, bytes] = {}
     for path in sorted(p for p in docs.rglob("*") if p.is_file()):
         rel = path.relative_to(docs).as_posix()
@@ -20,15 +24,22 @@ def outputs(settings: content.Settings | None = None, docs: pathlib.Path = conte
             out[rel] = assets.compact(rel, path.read_bytes())
     for rel, data in site.files().items():
         if rel in out:
-            raise content.ContentError(f"docs/{rel}: the render step generates this file; remove it from docs/")
+            raise pages.ContentError("the render step generates this file; remove it from docs/", file=f"docs/{rel}")
         out[rel] = data
     return out
 
 
-def render(out_dir: pathlib.Path, settings: content.Settings | None = None, docs: pathlib.Path = content.DOCS) -> int:
-    """Write the rendered folder; only changed files are written and stale ones removed (live reload
+def render(
+    out_dir: pathlib.Path,
+    language: str = strings.DEFAULT,
+    settings: pages.Settings | None = None,
+    docs: pathlib.Path = pages.DOCS,
+    preview: bool = False,
+) -> int:
+    """Write the rendered folder in `language`; only changed files are written and stale ones removed (live reload
     sees no change when nothing changed). Returns how many files were written."""
-    files = outputs(settings, docs)
+    with strings.language(language):
+        files = outputs(settings, docs, preview)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = 0
     for rel, data in files.items():

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from . import theme
-from .datasets import DATA_DIR
-from .datasets import load as load_dataset
-from .table import Table
+from .. import theme
+from ..datasets import DATA_DIR
+from ..datasets import load as load_dataset
+from ..table import Table
 
 DATASET = "freedom_house"
 ID = "freedom_scores"
@@ -26,12 +26,12 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
             go.Scatter(
                 x=[r["edition"] for r in rows],
                 y=[r["score"] for r in rows],
-                name=report,
+                name=table.label(rows[0], "report"),
                 mode="lines+markers",
                 line=dict(color=colour, width=2.5),
                 marker=dict(size=9, symbol=theme.SYMBOLS[i], color=colour),
-                customdata=[r["status"] for r in rows],
-                hovertemplate=theme.text(ID, "hover", report=report),
+                customdata=[table.label(r, "status") for r in rows],
+                hovertemplate=theme.text(ID, "hover", report=table.label(rows[0], "report")),
             )
         )
     editions = table.values("edition")

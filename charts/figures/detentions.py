@@ -4,31 +4,33 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from explainer.strings import date
+from core.locale import date
 
-from . import theme
-from .datasets import DATA_DIR
-from .datasets import load as load_dataset
-from .table import Table
+from .. import theme
+from ..datasets import DATA_DIR
+from ..datasets import load as load_dataset
+from ..table import Table
 
 DATASET = "repression_figures"
 ID = "detentions"
 # figure_type in the data → (colour, key of its legend name in includes/strings).
-KINDS = {"official": ("blue", "official"), "media or NGO": ("vermillion", "media_or_ngo")}
+KINDS = {"official": ("blue", "official"), "media_or_ngo": ("vermillion", "media_or_ngo")}
 
 
 def load(data_dir=DATA_DIR) -> Table:
     return Table.select(
         load_dataset(DATASET, data_dir),
         ("event", "measure", "value", "reported_on", "figure_type", "reported_by"),
-        where=lambda r: r["measure"] == "people detained",
+        where=lambda r: r["measure"] == "detained",
     )
 
 
 def figure(table: Table, narrow: bool = False) -> go.Figure:
-    events = list(dict.fromkeys(r["event"] for r in sorted(table.rows, key=lambda r: r["reported_on"])))
+    ordered = sorted(table.rows, key=lambda r: r["reported_on"])
+    events = list(dict.fromkeys(r["event"] for r in ordered))
+    names = {r["event"]: table.label(r, "event") for r in ordered}
     # On a phone each event's name takes two short lines, leaving the width to the dots.
-    label = {event: theme.wrap(event, 12) if narrow else event for event in events}
+    label = {event: theme.wrap(names[event], 12) if narrow else names[event] for event in events}
     traces = []
     for event in events:
         values = [r["value"] for r in table.rows if r["event"] == event]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from explainer.strings import number
+from core.errors import DataError
+from core.locale import number
 
-from . import theme
-from .datasets import DATA_DIR, DataError
-from .datasets import load as load_dataset
-from .table import Table
+from .. import theme
+from ..datasets import DATA_DIR
+from ..datasets import load as load_dataset
+from ..table import Table
 
 DATASET = "mazhilis_2021_results"
 ID = "mazhilis_2021"
@@ -18,9 +19,11 @@ ID = "mazhilis_2021"
 def load(data_dir=DATA_DIR) -> Table:
     table = Table.select(load_dataset(DATASET, data_dir), ("party", "votes", "share_pct", "seats", "threshold_pct"))
     if len(set(table.values("threshold_pct"))) != 1:
-        raise DataError(f"{table.dataset.file}, column 'threshold_pct': expected one threshold for the whole election")
+        raise DataError(
+            "expected one threshold for the whole election", file=table.dataset.file, column="threshold_pct"
+        )
     if sum(table.values("share_pct")) > 100.05:
-        raise DataError(f"{table.dataset.file}, column 'share_pct': shares add up to more than 100%")
+        raise DataError("shares add up to more than 100%", file=table.dataset.file, column="share_pct")
     return table
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from . import theme
-from .datasets import DATA_DIR
-from .datasets import load as load_dataset
-from .table import Table
+from .. import theme
+from ..datasets import DATA_DIR
+from ..datasets import load as load_dataset
+from ..table import Table
 
 DATASET = "repression_figures"
 ID = "january_2022_deaths"
@@ -17,7 +17,7 @@ def load(data_dir=DATA_DIR) -> Table:
     return Table.select(
         load_dataset(DATASET, data_dir),
         ("event", "measure", "value", "reported_on", "figure_type", "reported_by"),
-        where=lambda r: r["measure"] == "people killed" and r["event"].startswith("January 2022"),
+        where=lambda r: r["measure"] == "killed" and r["event"] == "january_2022",
     )
 
 

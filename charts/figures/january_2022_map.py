@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from explainer.strings import date, number
+from core.locale import date, number
 
-from . import geo, theme
-from .datasets import DATA_DIR
-from .datasets import load as load_dataset
-from .table import Table
+from .. import geo, theme
+from ..datasets import DATA_DIR
+from ..datasets import load as load_dataset
+from ..table import Table
 
 DATASET = "january_2022_places"
 ID = "january_2022_map"
-# What was reported → (key of its legend name in includes/strings, colour, marker): the worse, the larger.
+# What was reported (its code) → (key of its legend name in includes/strings, colour, marker): the worse, the larger.
 REPORTED = {
     "protests": ("protests", "blue", "circle", 10),
-    "protests and violence": ("protests_and_violence", "orange", "diamond", 13),
-    "protests, violence and deaths": ("deaths", "vermillion", "square", 15),
+    "protests_violence": ("protests_and_violence", "orange", "diamond", 13),
+    "protests_violence_deaths": ("deaths", "vermillion", "square", 15),
 }
 # Which side of its marker each name goes, so that names of nearby cities never overlap.
 TEXT_POSITION = {

@@ -1,0 +1,1 @@
+"""One module per chart: a docstring saying what the reader should see, `load()` and `figure()`."""

@@ -1,0 +1,157 @@
+"""The one headless browser: it draws Plotly figures (kaleido) and prints HTML pages to PDF, in one session."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import concurrent.futures
+import os
+import pathlib
+import re
+import shutil
+import sys
+import tempfile
+
+from .errors import BuildError, one_line
+
+# Where a Chrome or Chromium may be, after $CHROMIUM and the PATH.
+BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "msedge")
+BROWSER_PATHS = (
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    r"%PROGRAMFILES%\Google\Chrome\Application\chrome.exe",
+    r"%PROGRAMFILES(X86)%\Google\Chrome\Application\chrome.exe",
+    r"%LOCALAPPDATA%\Google\Chrome\Application\chrome.exe",
+)
+INSTALL_HINT = (
+    "no Chrome or Chromium to draw the charts and print the worksheets with: install one (Debian: apt install "
+    "chromium; macOS/Windows: Google Chrome), set CHROMIUM=/path/to/it, or run `.venv/bin/plotly_get_chrome`"
+)
+# Up to this many pictures, one browser tab is quicker than two (a second tab costs about 1 s to start).
+SMALL_BATCH = 8
+# Chromium stamps the print time into a PDF; the same number of bytes keeps the cross-reference table valid.
+PDF_DATES = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}([^)]*)\)")
+# A page sets its own size and margins (@page); no header or footer with the file's path.
+PRINT = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
+
+
+class BrowserError(BuildError):
+    """No browser, or one that could not draw or print."""
+
+
+def find() -> str | None:
+    """$CHROMIUM, then Chrome or Chromium on the PATH, then the usual macOS and Windows places."""
+    candidates = [os.environ.get("CHROMIUM"), os.environ.get("BROWSER_PATH")]
+    candidates += [shutil.which(name) for name in BROWSER_NAMES]
+    candidates += [os.path.expandvars(path) for path in BROWSER_PATHS]
+    for candidate in candidates:
+        if candidate and "%" not in candidate and pathlib.Path(candidate).is_file():
+            return candidate
+    return _downloaded_chrome()
+
+
+def _downloaded_chrome() -> str | None:
+    """The Chrome that `plotly_get_chrome` put inside choreographer, if any."""
+    try:
+        from choreographer.browsers.chromium import Chromium
+
+        found = Chromium.find_browser(skip_local=False)
+    except Exception:  # noqa: BLE001 - any failure here just means "not downloaded"
+        return None
+    return str(found) if found and pathlib.Path(found).is_file() else None
+
+
+def ensure() -> int:
+    """For `make setup`: the system's browser, else one fetched through kaleido where there is internet access,
+    else one line saying what to install."""
+    if find():
+        return 0
+    try:
+        import kaleido
+
+        kaleido.get_chrome_sync()
+    except Exception:  # noqa: BLE001 - no internet, or no build for this platform: say what to install
+        pass
+    if find():
+        return 0
+    print(f"error: {INSTALL_HINT}", file=sys.stderr)
+    return 1
+
+
+def fix_pdf_dates(pdf: bytes, stamp: str = "19800101000000") -> bytes:
+    return PDF_DATES.sub(lambda m: b"/" + m[1] + b" (D:" + stamp.encode() + m[2] + b")", pdf)
+
+
+async def _print(session, pages: list[str]) -> list[bytes]:
+    """Each page printed in the open session, two tabs at a time."""
+    limit = asyncio.Semaphore(2)
+    with tempfile.TemporaryDirectory(prefix="kz-print-") as tmp:
+
+        async def one(index: int, page: str) -> bytes:
+            source = pathlib.Path(tmp) / f"page-{index}.html"
+            source.write_text(page, encoding="utf-8")
+            async with limit:
+                tab = await session.create_tab("about:blank")
+                await tab.send_command("Page.enable")
+                loaded = tab.subscribe_once("Page.loadEventFired")
+                await tab.send_command("Page.navigate", params={"url": source.as_uri()})
+                await loaded
+                answer = await tab.send_command("Page.printToPDF", params=PRINT)
+                await session.close_tab(tab.target_id)
+            if "error" in answer:
+                raise BrowserError(f"Chromium could not print a page: {one_line(answer['error'])}")
+            return fix_pdf_dates(base64.b64decode(answer["result"]["data"]))
+
+        return list(await asyncio.gather(*(one(i, page) for i, page in enumerate(pages))))
+
+
+async def _run(path: str, figures: list[dict], pages: list[str], topojson: str | None) -> tuple[list, list]:
+    import kaleido
+
+    tabs = 2 if len(figures) > SMALL_BATCH else 1
+    async with kaleido.Kaleido(n=tabs, path=path, mathjax=False, timeout=120) as session:
+
+        async def draw(figure: dict):
+            try:
+                return await session.calc_fig(figure["figure"], opts=figure["opts"], topojson=topojson)
+            except Exception as error:  # noqa: BLE001 - kaleido raises several kinds; the caller names the chart
+                return BrowserError(one_line(error))
+
+        drawn = list(await asyncio.gather(*(draw(f) for f in figures)))
+        printed = await _print(session, pages) if pages else []
+    return drawn, printed
+
+
+def _in_own_loop(coroutine):
+    """Run a coroutine to its end, from plain code or from inside a running event loop (then on a thread)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def run(figures: list[dict], pages: list[str] = (), topojson: str | None = None) -> tuple[list, list[bytes]]:
+    """Draw each figure ({"figure": plotly JSON, "opts": kaleido options}) and print each HTML page to PDF, in one
+    browser. A figure that cannot be drawn comes back as a BrowserError in its place, for the caller to name."""
+    if not figures and not pages:
+        return [], []
+    path = find()
+    if not path:
+        raise BrowserError(INSTALL_HINT)
+    try:
+        return _in_own_loop(_run(path, list(figures), list(pages), topojson))
+    except BrowserError:
+        raise
+    except Exception as error:  # noqa: BLE001 - the browser would not start: say so in one line
+        raise BrowserError(f"the headless browser ({path}) failed: {one_line(error)}") from None
+
+
+def main() -> int:
+    """`python -m core.browser`: find a browser for `make setup` (or fetch one through kaleido)."""
+    return ensure()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,202 @@
+"""The site's pages as plain data: front matter, the nav order, chapters, reading time and addresses."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import math
+import os
+import pathlib
+import posixpath
+import re
+
+import pydantic
+import yaml
+
+from core import ROOT, yamlfile
+from core.errors import BuildError
+
+DOCS = ROOT / "docs"
+CONFIG = ROOT / "mkdocs.yml"
+
+# Reading speed for explanatory prose; 200 words a minute is the usual planning figure.
+WORDS_PER_MINUTE = 200
+
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+# Words a reader reads: drop markers, footnote definitions, HTML tags, link targets and attribute lists first.
+_NOT_PROSE = [
+    re.compile(r"<!--.*?-->", re.S),
+    re.compile(r"^\[\^[^\]]+\]:.*$", re.M),
+    re.compile(r"^\*\[[^\]]+\]:.*$", re.M),
+    re.compile(r"<[^>]+>"),
+    re.compile(r"\]\([^)]*\)"),
+    re.compile(r"\{[:#.][^}]*\}"),
+]
+# A word in any script: letters and digits with the apostrophes inside words.
+_WORD = re.compile(r"[\w’']+")
+
+
+class ContentError(BuildError):
+    """A page breaks a rule of the site; the message names the page."""
+
+
+class FrontMatter(pydantic.BaseModel):
+    """What the render step reads from a page's front matter; Material's own keys (hide, search, template) pass."""
+
+    model_config = pydantic.ConfigDict(extra="allow", frozen=True)
+
+    title: yamlfile.Text
+    description: yamlfile.Text
+    updated: yamlfile.Day
+    chapter: int | None = None
+    # Glossary tooltips; the print page turns them off (it prints the glossary instead).
+    tooltips: bool = True
+    activity_minutes: int | None = None
+    activity_needs: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class PageInfo:
+    src: str  # path below docs/, e.g. "introduction/index.md"
+    meta: FrontMatter
+    body: str  # Markdown without front matter
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def description(self) -> str:
+        return self.meta.description
+
+    @property
+    def updated(self) -> dt.date:
+        return self.meta.updated
+
+    @property
+    def chapter(self) -> int | None:
+        return self.meta.chapter
+
+    @property
+    def tooltips(self) -> bool:
+        return self.meta.tooltips
+
+    @property
+    def slug(self) -> str:
+        """The page's folder: "since-2022" (the home page: "")."""
+        return self.src.rpartition("/")[0]
+
+    @property
+    def heading(self) -> str:
+        """The page's H1: the title readers see and cite (the front-matter title is the nav's)."""
+        match = re.search(r"^# (.+?)\s*$", self.body, flags=re.M)
+        return match[1] if match else self.title
+
+    @property
+    def reading_minutes(self) -> int:
+        return reading_minutes(self.body)
+
+
+def split_front_matter(text: str, src: str) -> tuple[str, str]:
+    """The front-matter block as written (with its '---' lines) and the body after it."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise ContentError("no front matter (a '---' block with title, description and updated)", file=f"docs/{src}")
+    return text[: match.end()], text[match.end() :]
+
+
+def read_page(src: str, docs: pathlib.Path = DOCS) -> PageInfo:
+    front, body = split_front_matter((docs / src).read_text(encoding="utf-8"), src)
+    # The front matter starts on the file's second line: a blank line in its place keeps the line numbers.
+    yaml_text = "\n" + front[4:-4]
+    file = f"docs/{src}"
+    meta = yamlfile.validate(
+        yamlfile.parse(yaml_text, file, ContentError) or {}, FrontMatter, file, yaml_text, ContentError
+    )
+    return PageInfo(src, meta, body)
+
+
+def nav_sources(nav: list) -> list[str]:
+    """Flatten MkDocs' nav (lists of strings and one-key mappings) to page paths, in order."""
+    found: list[str] = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            found.extend(nav_sources(value))
+        elif isinstance(value, str) and value.endswith(".md"):
+            found.append(value)
+    return found
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    """What the pages need from mkdocs.yml: the nav, the site's name and addresses, the publisher."""
+
+    nav: list
+    site_name: str
+    site_url: str  # ends with "/", or "" when the build has no public address
+    author: str
+    corrections_url: str
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
+    """MkDocs' `!ENV VAR` or `!ENV [VAR, ..., default]`: the first variable set, else the default."""
+    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+    *variables, default = names if len(names) > 1 else (*names, None)
+    return next((os.environ[v] for v in variables if os.environ.get(v)), default)
+
+
+@functools.cache
+def load_config(config_path: pathlib.Path = CONFIG) -> dict:
+    class _Loader(yamlfile.SAFE_LOADER):
+        pass
+
+    _Loader.add_constructor("!ENV", _env_tag)
+    # MkDocs' own Python objects (the slug function): the pages need none of them.
+    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    return yaml.load(config_path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def load_settings(config_path: pathlib.Path = CONFIG) -> Settings:
+    config = load_config(config_path)
+    return Settings(
+        nav=config["nav"],
+        site_name=config["site_name"],
+        site_url=(str(config.get("site_url") or "").rstrip("/") + "/").removeprefix("/"),
+        author=config["site_author"],
+        corrections_url=config["extra"]["corrections_url"],
+    )
+
+
+def site_pages(nav: list | None = None, docs: pathlib.Path = DOCS) -> list[PageInfo]:
+    return [read_page(src, docs) for src in nav_sources(load_config()["nav"] if nav is None else nav)]
+
+
+def chapters(pages: list[PageInfo]) -> list[PageInfo]:
+    found = [page for page in pages if page.chapter is not None]
+    numbers = [page.chapter for page in found]
+    if numbers != sorted(set(numbers)):
+        raise ContentError(f"chapter numbers must rise with the nav and not repeat; found {numbers}", file="mkdocs.yml")
+    return found
+
+
+def reading_minutes(markdown: str) -> int:
+    for pattern in _NOT_PROSE:
+        markdown = pattern.sub(" ", markdown)
+    return max(1, math.ceil(len(_WORD.findall(markdown)) / WORDS_PER_MINUTE))
+
+
+def relative_link(target_src: str, from_src: str) -> str:
+    """A Markdown link target from one page to another, which MkDocs then checks and rewrites."""
+    return posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
+
+
+def page_url(src: str) -> str:
+    """The built page's address below the site root, with directory URLs: "introduction/", "" for home."""
+    return "" if src == "index.md" else src.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
+
+
+def root_prefix(page_url: str) -> str:
+    """The relative path from a built page back to the site root ('' for the home page)."""
+    return "../" * page_url.count("/")

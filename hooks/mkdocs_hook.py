@@ -1,0 +1,33 @@
+"""MkDocs adapter: run the render step before each build, so that `mkdocs serve` picks up every edit."""
+
+import logging
+import pathlib
+import subprocess
+import sys
+
+from mkdocs.exceptions import PluginError
+
+flags = []
+
+
+def on_startup(command, dirty):
+    # `make serve` renders no worksheets, slides or preview cards: nobody reads them while editing.
+    flags[:] = ["--preview"] if command == "serve" else []
+
+
+def on_serve(server, config, builder):
+    # The render step writes docs_dir; its sources are mkdocs.yml's `watch:` list. Watching both would build twice.
+    server.unwatch(config["docs_dir"])
+
+
+def on_pre_build(config):
+    # A fresh process, so that edited chart modules are imported anew on every live reload.
+    render = ["-m", "explainer", "render", config["docs_dir"], "--language", config["theme"]["language"], *flags]
+    done = subprocess.run(
+        [sys.executable, *render], cwd=pathlib.Path(config["config_file_path"]).parent, capture_output=True, text=True
+    )
+    for line in done.stderr.splitlines():
+        if line.startswith("note: "):
+            logging.getLogger("mkdocs").info(line.removeprefix("note: "))
+    if done.returncode:
+        raise PluginError((done.stderr.strip().splitlines() or ["the render step failed"])[-1].removeprefix("error: "))
