@@ -168,4 +168,7 @@ def _repression(data_dir: pathlib.Path) -> dict[str, str]:
         first, last = killed[0]["reported_on"], killed[-1]["reported_on"]
         months = (last.year - first.year) * 12 + last.month - first.month
         out["deaths_revision_months"] = in_words(months)
+        # The first and the last official toll: the span the death-toll chart's title states.
+        out["deaths_first"] = strings.number(killed[0]["value"])
+        out["deaths_last"] = strings.number(killed[-1]["value"])
     return out
