@@ -25,7 +25,7 @@ def values(data_dir: pathlib.Path = DATA_DIR) -> dict[str, str]:
 @functools.lru_cache(maxsize=8)
 def _values(data_dir: pathlib.Path, _stamp: tuple) -> tuple[tuple[str, str], ...]:
     out: dict[str, str] = {}
-    for step in (_trade, _elections, _freedom, _repression):
+    for step in (_trade, _elections, _freedom, _repression, _context):
         out.update(step(data_dir))
     return tuple(sorted(out.items()))
 
@@ -171,4 +171,56 @@ def _repression(data_dir: pathlib.Path) -> dict[str, str]:
         # The first and the last official toll: the span the death-toll chart's title states.
         out["deaths_first"] = strings.number(killed[0]["value"])
         out["deaths_last"] = strings.number(killed[-1]["value"])
+    return out
+
+
+# The comparison charts: Kazakhstan beside the other Central Asian states on each index.
+KAZAKHSTAN = "KAZ"
+CENTRAL_ASIA = ("KGZ", "TJK", "TKM", "UZB")
+
+
+def _named_range(rows: list[dict], column: str, digits: int = 0) -> str:
+    low = min(rows, key=lambda r: r[column])
+    high = max(rows, key=lambda r: r[column])
+    return strings.text(
+        "derived.range_named",
+        low=strings.number(low[column], digits),
+        low_name=low["country"],
+        high=strings.number(high[column], digits),
+        high_name=high["country"],
+    )
+
+
+def _context(data_dir: pathlib.Path) -> dict[str, str]:
+    fiw = load("fiw_comparison", data_dir, derived=False)
+    latest = max(r["edition"] for r in fiw.rows)
+    first = min(r["edition"] for r in fiw.rows)
+    now = {r["iso3"]: r for r in fiw.rows if r["edition"] == latest}
+    then = {r["iso3"]: r for r in fiw.rows if r["edition"] == first}
+    if KAZAKHSTAN not in now or KAZAKHSTAN not in then:
+        raise DataError(f"{fiw.file}: no row for Kazakhstan in the {first} or {latest} edition")
+    kaz = now[KAZAKHSTAN]
+    out = {
+        "fiw_comparison_edition": str(latest),
+        "fiw_comparison_first_edition": str(first),
+        "fiw_kaz_total": strings.number(kaz["total"]),
+        "fiw_kaz_political_rights": strings.number(kaz["political_rights"]),
+        "fiw_kaz_civil_liberties": strings.number(kaz["civil_liberties"]),
+        "fiw_kaz_first_total": strings.number(then[KAZAKHSTAN]["total"]),
+        "fiw_central_asia_range": _named_range([now[c] for c in CENTRAL_ASIA if c in now], "total"),
+        "fiw_central_asia_first_range": _named_range([then[c] for c in CENTRAL_ASIA if c in then], "total"),
+        "fiw_countries": in_words(len(now)),
+    }
+    eiu = load("democracy_index", data_dir, derived=False)
+    scored = [r for r in eiu.rows if r["score"] is not None]
+    kaz_eiu = next((r for r in scored if r["iso3"] == KAZAKHSTAN), None)
+    out["eiu_edition"] = str(max(r["edition"] for r in eiu.rows))
+    out["eiu_found"] = in_words(len(scored))
+    out["eiu_countries"] = in_words(len(eiu.rows))
+    out["eiu_not_found"] = listing([r["country"] for r in eiu.rows if r["score"] is None])
+    if kaz_eiu:
+        out["eiu_kaz_score"] = strings.number(kaz_eiu["score"], 2)
+        neighbours = [r for r in scored if r["iso3"] in CENTRAL_ASIA]
+        if neighbours:
+            out["eiu_central_asia_range"] = _named_range(neighbours, "score", 2)
     return out
