@@ -218,6 +218,14 @@ def _context(data_dir: pathlib.Path) -> dict[str, str]:
     out["eiu_found"] = in_words(len(scored))
     out["eiu_countries"] = in_words(len(eiu.rows))
     out["eiu_not_found"] = listing([r["country"] for r in eiu.rows if r["score"] is None])
+    # The democracy-index chart's summary says the Central Asian states come in the same order on both indices.
+    on_eiu = [r["iso3"] for r in sorted(scored, key=lambda r: -r["score"]) if r["iso3"] in (KAZAKHSTAN, *CENTRAL_ASIA)]
+    on_fiw = [c for c in sorted(now, key=lambda c: -now[c]["total"]) if c in on_eiu]
+    if on_eiu != on_fiw:
+        raise DataError(
+            f"{eiu.file}: the Central Asian states' order ({', '.join(on_eiu)}) differs from Freedom House's "
+            f"({', '.join(on_fiw)}); the democracy_index_comparison summary says it is the same"
+        )
     if kaz_eiu:
         out["eiu_kaz_score"] = strings.number(kaz_eiu["score"], 2)
         neighbours = [r for r in scored if r["iso3"] in CENTRAL_ASIA]
