@@ -27,6 +27,9 @@ KINDS = (
     "usd_million",  # value in US$ million
     "count",  # a small whole number, written in words where the language does
     "score",  # a whole-number score
+    "number",  # a number with `digits` decimals
+    "named_range",  # ((low, low country's ISO code), (high, high country's ISO code)), with `digits` decimals
+    "countries",  # (ISO code, ...)
 )
 
 
@@ -46,7 +49,7 @@ def whole(value: float | Decimal) -> int:
 def figures(data_dir: pathlib.Path = DATA_DIR) -> dict[str, Figure]:
     """Key → figure; views, notes and chapters quote these through `{derived.KEY}` and `<!-- md:value KEY -->`."""
     out: dict[str, Figure] = {}
-    for step in (_trade, _elections, _freedom, _repression):
+    for step in (_trade, _elections, _freedom, _repression, _context):
         out.update(step(data_dir))
     return dict(sorted(out.items()))
 
@@ -150,4 +153,62 @@ def _repression(data_dir: pathlib.Path) -> dict[str, Figure]:
     if killed:
         first, last = killed[0]["reported_on"], killed[-1]["reported_on"]
         out["deaths_revision_months"] = Figure("count", (last.year - first.year) * 12 + last.month - first.month)
+        # The first and the last official toll: the span the death-toll chart's title states.
+        out["deaths_first"] = Figure("number", killed[0]["value"])
+        out["deaths_last"] = Figure("number", killed[-1]["value"])
+    return out
+
+
+# The comparison charts: Kazakhstan beside the other Central Asian states on each index.
+KAZAKHSTAN = "KAZ"
+CENTRAL_ASIA = ("KGZ", "TJK", "TKM", "UZB")
+
+
+def _named_range(rows: list[dict], column: str, digits: int = 0) -> Figure:
+    low = min(rows, key=lambda r: r[column])
+    high = max(rows, key=lambda r: r[column])
+    return Figure("named_range", ((low[column], low["iso3"]), (high[column], high["iso3"])), digits)
+
+
+def _context(data_dir: pathlib.Path) -> dict[str, Figure]:
+    fiw = load("fiw_comparison", data_dir)
+    latest = max(r["edition"] for r in fiw.rows)
+    first = min(r["edition"] for r in fiw.rows)
+    now = {r["iso3"]: r for r in fiw.rows if r["edition"] == latest}
+    then = {r["iso3"]: r for r in fiw.rows if r["edition"] == first}
+    if KAZAKHSTAN not in now or KAZAKHSTAN not in then:
+        raise DataError(f"no row for Kazakhstan in the {first} or {latest} edition", file=fiw.file)
+    kaz = now[KAZAKHSTAN]
+    out = {
+        "fiw_comparison_edition": Figure("year", latest),
+        "fiw_comparison_first_edition": Figure("year", first),
+        "fiw_kaz_total": Figure("number", kaz["total"]),
+        "fiw_kaz_political_rights": Figure("number", kaz["political_rights"]),
+        "fiw_kaz_civil_liberties": Figure("number", kaz["civil_liberties"]),
+        "fiw_kaz_first_total": Figure("number", then[KAZAKHSTAN]["total"]),
+        "fiw_central_asia_range": _named_range([now[c] for c in CENTRAL_ASIA if c in now], "total"),
+        "fiw_central_asia_first_range": _named_range([then[c] for c in CENTRAL_ASIA if c in then], "total"),
+        "fiw_countries": Figure("count", len(now)),
+    }
+    eiu = load("democracy_index", data_dir)
+    scored = [r for r in eiu.rows if r["score"] is not None]
+    kaz_eiu = next((r for r in scored if r["iso3"] == KAZAKHSTAN), None)
+    out["eiu_edition"] = Figure("year", max(r["edition"] for r in eiu.rows))
+    out["eiu_found"] = Figure("count", len(scored))
+    out["eiu_countries"] = Figure("count", len(eiu.rows))
+    out["eiu_not_found"] = Figure("countries", tuple(r["iso3"] for r in eiu.rows if r["score"] is None))
+    # The democracy-index chart's summary says the Central Asian states come in the same order on both indices.
+    on_eiu = [r["iso3"] for r in sorted(scored, key=lambda r: -r["score"]) if r["iso3"] in (KAZAKHSTAN, *CENTRAL_ASIA)]
+    on_fiw = [c for c in sorted(now, key=lambda c: -now[c]["total"]) if c in on_eiu]
+    if on_eiu != on_fiw:
+        raise DataError(
+            f"the Central Asian states' order ({', '.join(on_eiu)}) differs from Freedom House's "
+            f"({', '.join(on_fiw)}); the democracy_index_comparison summary says it is the same",
+            file=eiu.file,
+        )
+    if kaz_eiu:
+        out["eiu_kaz_score"] = Figure("number", kaz_eiu["score"], 2)
+        neighbours = [r for r in scored if r["iso3"] in CENTRAL_ASIA]
+        if neighbours:
+            out["eiu_central_asia_range"] = _named_range(neighbours, "score", 2)
     return out

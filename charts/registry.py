@@ -1,9 +1,12 @@
 """Every chart the site can show; a chart's id is its module name, its marker and its anchor."""
 
 from .figures import (
+    democracy_index_comparison,
     detentions,
     election_trend,
+    freedom_comparison,
     freedom_scores,
+    freedom_trend_central_asia,
     january_2022_deaths,
     january_2022_map,
     locator_map,
@@ -19,6 +22,9 @@ CHARTS = {
         mazhilis_2021,
         election_trend,
         freedom_scores,
+        freedom_comparison,
+        democracy_index_comparison,
+        freedom_trend_central_asia,
         detentions,
         january_2022_deaths,
         political_prisoners,

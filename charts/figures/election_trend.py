@@ -1,4 +1,4 @@
-"""The ruling party's or incumbent's share stayed between about 54% and 82% from 2016 to 2023, while turnout fell."""
+"""The ruling party or the incumbent won a majority in every national election, 2016–2023; turnout rose and fell."""
 
 from __future__ import annotations
 

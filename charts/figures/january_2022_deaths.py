@@ -1,4 +1,4 @@
-"""The official death toll of January 2022 rose as the authorities revised it over seven months."""
+"""The official death toll of January 2022 changed little as it was revised: from 225 to 238 in seven months."""
 
 from __future__ import annotations
 

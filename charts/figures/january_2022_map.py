@@ -24,7 +24,7 @@ TEXT_POSITION = {
     "Aktau": "middle left",
     "Zhanaozen": "bottom right",
     "Taraz": "bottom right",
-    "Shymkent": "bottom left",
+    "Shymkent": "top left",
     "Almaty": "top center",
     "Aktobe": "top center",
     "Nur-Sultan (now Astana)": "top center",

@@ -14,7 +14,8 @@ ID = "political_prisoners"
 
 
 def load(data_dir=DATA_DIR) -> Table:
-    return Table.select(load_dataset(DATASET, data_dir), ("as_of", "count", "compiled_by", "what_is_counted"))
+    # The table shows each count's date as the compiler gives it; `as_of` only places the point on the axis.
+    return Table.select(load_dataset(DATASET, data_dir), ("dated", "count", "compiled_by", "what_is_counted"))
 
 
 def figure(table: Table, narrow: bool = False) -> go.Figure:
@@ -34,7 +35,7 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
                 text=[theme.short(r["count"]) for r in rows],
                 textposition="top center",
                 cliponaxis=False,
-                customdata=[r["what_is_counted"] for r in rows],
+                customdata=[[r["dated"], r["what_is_counted"]] for r in rows],
                 hovertemplate=theme.text(ID, "hover", compiler=compiler),
             )
         )

@@ -1,0 +1,108 @@
+"""The same countries on a second index, the EIU's Democracy Index, with each score the EIU's regime band."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from .. import theme
+from ..datasets import DATA_DIR
+from ..datasets import load as load_dataset
+from .freedom_comparison import HIGHLIGHT, strengths, tick_labels
+from ..table import Table
+
+DATASET = "democracy_index"
+ID = "democracy_index_comparison"
+# The EIU's regime bands on its 0-10 scale (Democracy Index methodology): lower bound → key of the band's name.
+BANDS = ((0, "authoritarian"), (4, "hybrid"), (6, "flawed"), (8, "full"))
+TOP = 10
+
+
+def load(data_dir=DATA_DIR) -> Table:
+    return Table.select(load_dataset(DATASET, data_dir), ("country", "edition", "score", "regime_type"))
+
+
+def figure(table: Table, narrow: bool = False) -> go.Figure:
+    scored = sorted((r for r in table.rows if r["score"] is not None), key=lambda r: r["score"])
+    # Countries without a sourced score go at the bottom, in the data's order, each marked as a gap.
+    gaps = [r for r in table.rows if r["score"] is None]
+    rows = list(reversed(gaps)) + scored
+    countries = [r["country"] for r in rows]
+    colour = theme.colour("blue")
+    dots = go.Scatter(
+        x=[r["score"] for r in scored],
+        y=[r["country"] for r in scored],
+        mode="markers+text",
+        marker=dict(
+            size=[15 if r["iso3"] == HIGHLIGHT else 12 for r in scored],
+            color=colour,
+            opacity=strengths(scored),
+            line=dict(width=1, color=theme.colour("ink")),
+        ),
+        text=[theme.short(r["score"]) for r in scored],
+        textposition="middle right",
+        textfont=dict(size=12 if narrow else 13, color=theme.colour("ink")),
+        cliponaxis=False,
+        customdata=[table.label(r, "regime_type") for r in scored],
+        hovertemplate=theme.text(ID, "hover"),
+        showlegend=False,
+    )
+    suffix = "_narrow" if narrow else ""
+    shapes, annotations = [], []
+    for number, (low, key) in enumerate(BANDS):
+        if low:
+            shapes.append(
+                dict(
+                    type="line",
+                    layer="below",
+                    x0=low,
+                    x1=low,
+                    y0=0,
+                    y1=1,
+                    yref="paper",
+                    line=dict(color=theme.colour("muted"), width=1, dash="dot"),
+                )
+            )
+        high = next((b for b, _ in BANDS if b > low), TOP)
+        annotations.append(
+            dict(
+                x=(low + high) / 2,
+                y=1,
+                yref="paper",
+                yanchor="bottom",
+                # On a phone the bands are too narrow for their names side by side: every other one sits higher.
+                yshift=18 if narrow and number % 2 else 0,
+                showarrow=False,
+                text=theme.text(ID, f"bands{suffix}.{key}"),
+                font=dict(size=12, color=theme.colour("muted")),
+            )
+        )
+    for r in gaps:
+        annotations.append(
+            dict(
+                x=0,
+                y=r["country"],
+                xanchor="left",
+                showarrow=False,
+                text=theme.text(ID, "gap"),
+                font=dict(size=12, color=theme.colour("muted")),
+            )
+        )
+    return theme.figure(
+        [dots],
+        # The bands' dotted edges stand in for vertical grid lines.
+        xaxis=dict(range=[0, TOP], dtick=2, showgrid=False, title=dict(text=theme.text(ID, f"axis_x{suffix}"))),
+        yaxis=dict(
+            showgrid=True,
+            categoryorder="array",
+            categoryarray=countries,
+            tickmode="array",
+            tickvals=countries,
+            ticktext=tick_labels(rows),
+            tickfont=dict(size=12 if narrow else 13),
+        ),
+        margin=dict(t=(56 if narrow else 32), r=16),
+        shapes=shapes,
+        annotations=annotations,
+        showlegend=False,
+        height=540 if narrow else 500,
+    )
