@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from babel import dates, lists, numbers
+from babel import Locale, dates, lists, numbers
 
 from . import strings
 
@@ -51,3 +51,19 @@ def quoted(text: str) -> str:
 def listing(items: list[str]) -> str:
     """'A', 'A and B', 'A, B and C', in the language's way."""
     return lists.format_list(list(items), locale=strings.babel_locale())
+
+
+# ISO 3166 three-letter codes (as the datasets give them) → the two-letter codes Babel names countries by.
+ALPHA2 = {
+    "ARM": "AM", "AZE": "AZ", "CHN": "CN", "DEU": "DE", "GEO": "GE", "HUN": "HU", "ITA": "IT", "KAZ": "KZ",
+    "KGZ": "KG", "MNG": "MN", "POL": "PL", "RUS": "RU", "TJK": "TJ", "TKM": "TM", "UZB": "UZ",
+}  # fmt: skip
+
+
+def country(iso3: str) -> str:
+    """A country's name in the current language, from the CLDR data Babel ships: "Kyrgyzstan", "Киргизия"."""
+    from .errors import BuildError
+
+    if iso3 not in ALPHA2:
+        raise BuildError(f"no name for the country code {iso3!r}: add it to ALPHA2", file="core/locale.py")
+    return _words(Locale.parse(strings.babel_locale()).territories[ALPHA2[iso3]])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import pathlib
 import sys
 
@@ -21,9 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     command.add_argument(
         "--preview", action="store_true", help="for `make serve`: leave out worksheets, slides and preview cards"
     )
+    command.add_argument(
+        "--no-directory-urls", action="store_true", help="pages at folder/index.html (the offline copy)"
+    )
     args = parser.parse_args(argv)
     try:
-        written = build_docs.render(args.out, args.language, preview=args.preview)
+        settings = dataclasses.replace(pages.load_settings(), directory_urls=not args.no_directory_urls)
+        written = build_docs.render(args.out, args.language, settings=settings, preview=args.preview)
         with strings.language(args.language):
             note = previews.notice(pages.load_settings())
     except BuildError as error:

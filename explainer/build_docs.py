@@ -22,6 +22,10 @@ def outputs(
             out[rel] = site.page(rel, path.read_text(encoding="utf-8")).encode()
         else:
             out[rel] = assets.compact(rel, path.read_bytes())
+    for rel, text in site.generated_pages().items():
+        if rel in out:
+            raise pages.ContentError("the render step writes this page; remove it from docs/", file=f"docs/{rel}")
+        out[rel] = site.page(rel, text).encode()
     for rel, data in site.files().items():
         if rel in out:
             raise pages.ContentError("the render step generates this file; remove it from docs/", file=f"docs/{rel}")

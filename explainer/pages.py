@@ -52,8 +52,8 @@ class FrontMatter(pydantic.BaseModel):
     chapter: int | None = None
     # Glossary tooltips; the print page turns them off (it prints the glossary instead).
     tooltips: bool = True
-    activity_minutes: int | None = None
-    activity_needs: tuple[str, ...] = ()
+    # A chapter after the article's own: what has happened since (labelled so on its page).
+    epilogue: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -107,7 +107,11 @@ def split_front_matter(text: str, src: str) -> tuple[str, str]:
 
 
 def read_page(src: str, docs: pathlib.Path = DOCS) -> PageInfo:
-    front, body = split_front_matter((docs / src).read_text(encoding="utf-8"), src)
+    return parse_page(src, (docs / src).read_text(encoding="utf-8"))
+
+
+def parse_page(src: str, text: str) -> PageInfo:
+    front, body = split_front_matter(text, src)
     # The front matter starts on the file's second line: a blank line in its place keeps the line numbers.
     yaml_text = "\n" + front[4:-4]
     file = f"docs/{src}"
@@ -138,6 +142,8 @@ class Settings:
     site_url: str  # ends with "/", or "" when the build has no public address
     author: str
     corrections_url: str
+    # Pages at folder/ (the public site) or at folder/index.html (the offline copy opened from file://).
+    directory_urls: bool = True
 
 
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
@@ -195,6 +201,15 @@ def relative_link(target_src: str, from_src: str) -> str:
 def page_url(src: str) -> str:
     """The built page's address below the site root, with directory URLs: "introduction/", "" for home."""
     return "" if src == "index.md" else src.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
+
+
+def url(target_src: str, from_src: str, directory_urls: bool = True) -> str:
+    """A built page's address relative to another's, for raw HTML (MkDocs rewrites only Markdown links):
+    "../smart-authoritarianism/", or "../smart-authoritarianism/index.html" in the offline copy."""
+    relative = posixpath.relpath(page_url(target_src) or ".", page_url(from_src) or ".")
+    if relative == ".":
+        return "./" if directory_urls else "index.html"
+    return relative + ("/" if directory_urls else "/index.html")
 
 
 def root_prefix(page_url: str) -> str:

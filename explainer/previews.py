@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw
 
 from core import bibliography, fonts, strings
 
-from . import pages, skeleton
+from . import pages
 
 CARD_SIZE = (1200, 630)
 CARD_DIR = "assets/og/"
@@ -37,12 +37,7 @@ def card_path(src: str) -> str:
     return f"{CARD_DIR}{folder.replace('/', '-')}.png"
 
 
-def objectives(body: str) -> list[str]:
-    """The chapter's "What you will learn" items, which schema.org calls what it `teaches`."""
-    return [line.strip()[2:].strip() for line in skeleton.box_content(body, "objectives").splitlines() if line.strip()]
-
-
-def meta(page: pages.PageInfo, settings: pages.Settings, works: dict, last_changed) -> dict:
+def meta(page: pages.PageInfo, settings: pages.Settings, works: dict, last_changed, teaches=()) -> dict:
     """The values overrides/main.html writes into the page's <head>, as front-matter keys under `preview`."""
     absolute = configured(settings.site_url)
     url = settings.site_url + pages.page_url(page.src) if absolute else None
@@ -57,11 +52,11 @@ def meta(page: pages.PageInfo, settings: pages.Settings, works: dict, last_chang
     if absolute:
         out.update(url=url, image=image, image_alt=out["title"])
     if page.chapter is not None:
-        out["jsonld"] = jsonld(page, settings, works, last_changed, url, image)
+        out["jsonld"] = jsonld(page, settings, works, last_changed, url, image, teaches)
     return out
 
 
-def jsonld(page, settings, works: dict, last_changed, url: str | None, image: str | None) -> dict:
+def jsonld(page, settings, works: dict, last_changed, url: str | None, image: str | None, teaches=()) -> dict:
     """schema.org LearningResource and Article for a chapter, with only the properties the test checks for."""
     article = works[bibliography.ARTICLE]
     data = {
@@ -73,7 +68,7 @@ def jsonld(page, settings, works: dict, last_changed, url: str | None, image: st
         "educationalLevel": strings.text("previews.educational_level"),
         "learningResourceType": "Chapter",
         "timeRequired": f"PT{page.reading_minutes}M",
-        "teaches": objectives(page.body),
+        "teaches": list(teaches),
         "isBasedOn": {
             "@type": "Article",
             "name": article.title,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import pathlib
 import re
 
@@ -17,6 +16,8 @@ from .pages import DOCS
 
 QUIZ_DIR = INCLUDES / "quizzes"
 LETTERS = "abcde"
+# A chart placed in a page.
+CHART = re.compile(r"<!-- md:chart ([a-z0-9_]+) -->")
 # An id given to a block with attr_list, on a line of its own under the block: `{: #some-id }`.
 BLOCK_ID = re.compile(r"^[ \t]*\{:?\s*#([A-Za-z][\w-]*)\s*\}\s*$", re.M)
 
@@ -33,8 +34,10 @@ class Option(yamlfile.Model):
 
 class Question(yamlfile.Model):
     question: yamlfile.Text
-    answer_in: str  # the id of the paragraph in the chapter that holds the answer
-    evidence: yamlfile.Text  # words quoted from that paragraph
+    # Where the answer is: the id of a paragraph of the chapter, or of a chart the chapter places.
+    answer_in: str
+    # Words quoted from that paragraph, or a value as the chart's data table shows it.
+    evidence: yamlfile.Text
     options: tuple[Option, ...] = pydantic.Field(min_length=3, max_length=5)
 
     @pydantic.field_validator("options")
@@ -54,8 +57,9 @@ class QuizFile(yamlfile.Model):
 class Item:
     number: int
     text: str
-    anchor: str
+    anchor: str  # the paragraph's or chart's id in the chapter
     options: tuple[Option, ...]
+    chart: bool = False  # whether the answer is read from a chart
 
     @property
     def answer(self) -> int:
@@ -82,8 +86,9 @@ def block_ids(markdown: str) -> dict[str, str]:
     return found
 
 
-def parse(slug: str, text: str, chapter_markdown: str | None) -> Quiz:
-    """Check one quiz file against its chapter; any problem stops the build naming file and question."""
+def parse(slug: str, text: str, chapter_markdown: str | None, chart_cells: dict[str, set[str]]) -> Quiz:
+    """Check one quiz file against its chapter; any problem stops the build naming file and question. Options are
+    shown in the order written. `chart_cells` maps each chart id to the cells of its data table."""
     file = f"includes/quizzes/{slug}.yml"
     data = yamlfile.validate(yamlfile.parse(text, file, QuizError), QuizFile, file, text, QuizError)
     if chapter_markdown is None:
@@ -91,47 +96,57 @@ def parse(slug: str, text: str, chapter_markdown: str | None) -> Quiz:
             f"no chapter docs/{slug}/index.md for this quiz; name the file after the chapter's folder", file=file
         )
     anchors = block_ids(chapter_markdown)
+    placed = set(CHART.findall(chapter_markdown))
     questions = []
     for number, item in enumerate(data.questions, 1):
         named = f"questions[{number}] ({item.question[:60]!r})"
-        if item.answer_in not in anchors:
+        if item.answer_in in placed:
+            if item.evidence not in chart_cells.get(item.answer_in, set()):
+                raise QuizError(
+                    f"{named}: evidence {item.evidence!r} is not a value in the data table of the chart "
+                    f"{item.answer_in!r}; give a value as the table shows it",
+                    file=file,
+                )
+        elif item.answer_in not in anchors:
             raise QuizError(
-                f"{named}: answer_in '#{item.answer_in}' is not an id in docs/{slug}/index.md; give the paragraph that "
-                f"holds the answer an id with a line '{{: #{item.answer_in} }}' under it",
+                f"{named}: answer_in '#{item.answer_in}' is neither a chart placed in docs/{slug}/index.md nor a "
+                f"paragraph id there; give the paragraph that holds the answer a line '{{: #{item.answer_in} }}'",
                 file=file,
             )
-        if item.evidence not in " ".join(anchors[item.answer_in].split()):
+        elif item.evidence not in " ".join(anchors[item.answer_in].split()):
             raise QuizError(
                 f"{named}: evidence {item.evidence!r} is not in the paragraph #{item.answer_in} (has the chapter "
                 "changed?); quote the words that support the correct answer",
                 file=file,
             )
-        # Authors may write the right answer first; readers see it at a fixed place that varies by question.
-        turn = int(hashlib.sha256(f"{slug}:{number}".encode()).hexdigest(), 16) % len(item.options)
-        options = item.options[turn:] + item.options[:turn]
-        questions.append(Item(number, item.question, item.answer_in, options))
+        questions.append(Item(number, item.question, item.answer_in, item.options, item.answer_in in placed))
     return Quiz(slug, tuple(questions))
 
 
-def load(slug: str, docs: pathlib.Path = DOCS, quiz_dir: pathlib.Path = QUIZ_DIR) -> Quiz:
+def load(
+    slug: str, chart_cells: dict[str, set[str]], docs: pathlib.Path = DOCS, quiz_dir: pathlib.Path = QUIZ_DIR
+) -> Quiz:
     path = quiz_dir / f"{slug}.yml"
     if not path.is_file():
         raise markers.MissingTarget(f"quiz {slug!r} (add includes/quizzes/{slug}.yml)")
     chapter = docs / slug / "index.md"
     markdown = chapter.read_text(encoding="utf-8") if chapter.is_file() else None
-    return parse(slug, path.read_text(encoding="utf-8"), markdown)
+    return parse(slug, path.read_text(encoding="utf-8"), markdown, chart_cells)
 
 
-def load_all(docs: pathlib.Path = DOCS, quiz_dir: pathlib.Path = QUIZ_DIR) -> dict[str, Quiz]:
+def load_all(
+    chart_cells: dict[str, set[str]], docs: pathlib.Path = DOCS, quiz_dir: pathlib.Path = QUIZ_DIR
+) -> dict[str, Quiz]:
     """Every quiz file, checked: a bad one stops the build even if no page places it yet."""
-    return {path.stem: load(path.stem, docs, quiz_dir) for path in sorted(quiz_dir.glob("*.yml"))}
+    return {path.stem: load(path.stem, chart_cells, docs, quiz_dir) for path in sorted(quiz_dir.glob("*.yml"))}
 
 
-def render(quiz: Quiz) -> str:
-    """The quiz as an HTML block: a fieldset per question, feedback for every option, a live region, an answer key."""
-    return "\n\n" + html.render("quiz.html", quiz=quiz, letters=LETTERS) + "\n\n"
+def render(quiz: Quiz, chapter: str) -> str:
+    """The quiz as an HTML block: a fieldset per question, feedback for every option, a score at the end.
+    `chapter` is the address of the chapter from the page the quiz is on (its passages and charts are there)."""
+    return html.render("quiz.html", quiz=quiz, letters=LETTERS, chapter=chapter)
 
 
-def marker(slug: str) -> str:
-    """The `<!-- md:quiz CHAPTER -->` handler."""
-    return render(load(slug))
+def answer_key(quiz: Quiz, chapter: str) -> str:
+    """The answer key with the explanations, for the teacher's edition only."""
+    return html.render("quiz_key.html", quiz=quiz, letters=LETTERS, chapter=chapter)

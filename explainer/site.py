@@ -5,7 +5,6 @@ from __future__ import annotations
 import pathlib
 import posixpath
 import re
-import textwrap
 
 from charts import card, datasets, geo, pictures, publish
 from charts.registry import CHARTS
@@ -28,6 +27,8 @@ from . import (
     timeline,
     wording,
 )
+from .classroom import material
+from .classroom import page as classroom_page
 
 FOOTNOTES_MARKER = "<!-- footnotes -->"
 # The anchor teachers link to for a chapter's learning objectives.
@@ -61,6 +62,22 @@ class Site:
         self.events = timeline.load(self.works, set(self.by_src))
         self.facts = key_facts.load(self.works)
         self.changes = changes.load(set(self.by_src))
+        cells = {
+            chart_id: {cell for row in chart.table.cells() for cell in row} for chart_id, chart in self.charts.items()
+        }
+        self.quizzes = quiz.load_all(cells)
+        self.classroom = {page.slug: material.load(page, self.works, set(CHARTS)) for page in self.chapters}
+        # The classroom pages the render step writes beside each chapter, read back as pages like any other.
+        self.generated = {}
+        for slug, chapter in self.classroom.items():
+            found = self.quizzes.get(slug)
+            urls = settings.directory_urls
+            self.generated[classroom_page.student_src(slug)] = classroom_page.student(
+                chapter, self.works, self.terms, found, urls
+            )
+            self.generated[classroom_page.teacher_src(slug)] = classroom_page.teacher(chapter, self.works, found, urls)
+        for src, text in self.generated.items():
+            self.by_src[src] = pages.parse_page(src, text)
 
     # -- Markdown ---------------------------------------------------------------------------------
     def markdown(self, src: str, markdown: str, root: str) -> str:
@@ -92,16 +109,18 @@ class Site:
             "bibliography": (False, lambda _: self.bibliography_markdown()),
             "data-sources": (False, lambda _: data_sources_markdown(src)),
             "timeline": (False, lambda _: timeline.timeline_markdown(self.events, self.works, titles, src)),
-            "quiz": (True, quiz.marker),
             "key-facts": (False, lambda _: key_facts.card(self.facts, self.works)),
             "publisher": (False, lambda _: self.settings.author),
             "site-citation": (False, lambda _: previews.site_citation(self.settings)),
             "fact": (True, lambda key: key_facts.value(self.facts, key)),
             "changes": (False, lambda _: changes.changes_markdown(self.changes, src, titles)),
-            "classroom": (True, lambda slug: classroom.downloads_html(slug, root)),
+            "classroom-downloads": (
+                True,
+                lambda slug: classroom.downloads_html(slug, src, self.settings.directory_urls),
+            ),
             "lesson-plan": (True, lambda plan: classroom.lessons.plan_markdown(plan, self.by_src, src)),
             "worksheets": (False, lambda _: classroom.lessons.worksheets_markdown(self.chapters, src)),
-            "edition-switch": (False, lambda _: f"\n\n<p>{html.render('edition_switch.html')}</p>\n\n"),
+            "role-cards": (True, lambda lesson: "\n\n" + classroom_page.role_cards(lesson, self.works) + "\n\n"),
         }
         # The chapters gathered for printing carry markers of their own: expand those too.
         handlers["print-all"] = (False, lambda _: markers.expand(self.print_all(src), src, handlers)[0])
@@ -120,11 +139,7 @@ class Site:
         body = self.markdown(src, body, root).replace(FOOTNOTES_MARKER, FOOTNOTES_PLACE)
         if page is not None:
             if page.chapter is not None:
-                header = html.render(
-                    "page_header.html", chapter=page.chapter, minutes=page.reading_minutes, day=self.last_changed(page)
-                )
-                body = re.sub(r"^(# .+)$", lambda h: h[1] + "\n\n" + header, body, count=1, flags=re.M)
-                body = self._objectives(page, body, root)
+                body = self._reader_page(page, body)
             body = body.rstrip("\n") + "\n\n" + self._citation_box(page) + "\n"
         if page is None or page.tooltips:
             body = body.rstrip("\n") + "\n\n" + INCLUDE_ABBREVIATIONS + "\n"
@@ -137,7 +152,8 @@ class Site:
         return changes.last_changed(self.changes, page.src, page.updated)
 
     def preview_meta(self, page: pages.PageInfo) -> dict:
-        return previews.meta(page, self.settings, self.works, self.last_changed(page))
+        teaches = self.classroom[page.slug].material.objectives if page.slug in self.classroom else ()
+        return previews.meta(page, self.settings, self.works, self.last_changed(page), teaches)
 
     def chapter_map(self, from_src: str) -> str:
         rows = [
@@ -200,19 +216,39 @@ class Site:
         absolute = posixpath.normpath(posixpath.join(posixpath.dirname(page_src), path))
         return pages.relative_link(absolute, from_src) + (f"#{anchor}" if anchor else "")
 
-    def _objectives(self, page: pages.PageInfo, body: str, root: str) -> str:
-        """The objectives box, after the story's first lines: an id and permalink, and the key terms inside."""
-        found = skeleton.box(body, "objectives")
-        if not found:
-            raise pages.ContentError(
-                "no objectives box (`!!! abstract`) with a list of objectives", file=f"docs/{page.src}"
-            )
-        items = textwrap.dedent(found["content"]).strip("\n") + "\n"
-        terms = glossary.terms_in(page.body, self.terms)
-        box = html.render(
-            "objectives.html", inline=False, id=OBJECTIVES_ID, items=items, terms=terms, glossary=f"{root}glossary/"
+    def _reader_page(self, page: pages.PageInfo, body: str) -> str:
+        """A chapter as readers meet it: the standfirst and a quiet line under the headline; after the summary, the
+        way on (the next chapter) and the way into class (its classroom pages, where the old anchors lead)."""
+        urls = self.settings.directory_urls
+        position = self.chapters.index(page)
+        header = html.render(
+            "page_header.html",
+            standfirst=page.description,
+            number=page.chapter,
+            total=len(self.chapters),
+            epilogue=page.meta.epilogue,
+            minutes=page.reading_minutes,
+            day=self.last_changed(page),
+            series=[
+                {"number": c.chapter, "title": c.heading, "href": pages.url(c.src, page.src, urls), "here": c is page}
+                for c in self.chapters
+            ],
         )
-        return body[: found.start()] + box + "\n" + body[found.end() :]
+        body = re.sub(r"^(# .+)$", lambda h: h[1] + "\n\n" + header, body, count=1, flags=re.M)
+        following = self.chapters[position + 1] if position + 1 < len(self.chapters) else None
+        quiz_found = self.quizzes.get(page.slug)
+        way_on = html.render(
+            "way_on.html",
+            next=following,
+            next_href=pages.url(following.src if following else "index.md", page.src, urls),
+            student=pages.url(classroom_page.student_src(page.slug), page.src, urls),
+            teacher=pages.url(classroom_page.teacher_src(page.slug), page.src, urls),
+            moved=moved_anchors(len(self.classroom[page.slug].material.questions), quiz_found),
+        )
+        found = skeleton.heading(body, "sources")
+        if not found:
+            raise pages.ContentError("no 'Sources and notes' section ({ #sources-and-notes })", file=f"docs/{page.src}")
+        return body[: found.start()] + way_on + "\n\n" + body[found.start() :]
 
     def _corrections_link(self, page: pages.PageInfo) -> str:
         """The repository's correction form when the site knows it, else the About page's "Report an error"."""
@@ -236,6 +272,10 @@ class Site:
         )
 
     # -- Files beside the pages -------------------------------------------------------------------
+    def generated_pages(self) -> dict[str, str]:
+        """Page sources the render step writes itself (the classroom pages), to be expanded like the others."""
+        return dict(self.generated)
+
     def files(self) -> dict[str, bytes]:
         """Site path → content of every generated file: chart pictures and data, scripts, the glossary."""
         out = publish.files(self.charts, published_package())
@@ -248,7 +288,7 @@ class Site:
         out.update(publish.picture_files(pictures.draw(jobs)))
         if not self.preview:
             out.update(previews.cards(self.pages, self.settings))
-            out.update(classroom.files(self.charts, out, self.settings, self.pages))
+            out.update(classroom.files(self.charts, out, self.settings, self.classroom, self.quizzes))
         return dict(sorted(out.items()))
 
 
@@ -289,6 +329,15 @@ def data_sources_markdown(from_src: str) -> str:
             f"{t('data_sources.licence')} {licences}. {t('data_sources.sources')} {sources}."
         )
     return "\n".join(blocks) + f"\n\n{t('data_sources.all')} [datapackage.json]({data}/datapackage.json).\n"
+
+
+def moved_anchors(questions: int, found) -> list[str]:
+    """The anchors teachers may have shared from a chapter's page, whose content now lives on its classroom page."""
+    out = [OBJECTIVES_ID, skeleton.SECTIONS["questions"], skeleton.SECTIONS["activity"], skeleton.SECTIONS["quiz"]]
+    out += [f"{skeleton.SECTIONS['questions']}-{n}" for n in range(1, questions + 1)]
+    if found is not None:
+        out += [f"quiz-{found.slug}"] + [f"quiz-{found.slug}-{q.number}" for q in found.questions]
+    return out
 
 
 def question_permalinks(body: str, prefix: str) -> str:

@@ -33,6 +33,19 @@ def words(figure: derived.Figure) -> str:
         return t("derived.span_years", first=v[0], last=v[1])
     if kind in ("usd_bn", "usd_billion", "usd_million"):
         return t(f"derived.{kind}", value=n(v, figure.digits))
+    if kind == "number":
+        return n(v, figure.digits)
+    if kind == "named_range":
+        (low, low_code), (high, high_code) = v
+        return t(
+            "derived.range_named",
+            low=n(low, figure.digits),
+            low_name=locale.country(low_code),
+            high=n(high, figure.digits),
+            high_name=locale.country(high_code),
+        )
+    if kind == "countries":
+        return locale.listing([locale.country(code) for code in v])
     if kind == "count":
         names = t("derived.small_numbers").split()
         return names[v] if 0 <= v < len(names) else n(v)

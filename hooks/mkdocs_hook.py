@@ -23,6 +23,7 @@ def on_serve(server, config, builder):
 def on_pre_build(config):
     # A fresh process, so that edited chart modules are imported anew on every live reload.
     render = ["-m", "explainer", "render", config["docs_dir"], "--language", config["theme"]["language"], *flags]
+    render += [] if config["use_directory_urls"] else ["--no-directory-urls"]
     done = subprocess.run(
         [sys.executable, *render], cwd=pathlib.Path(config["config_file_path"]).parent, capture_output=True, text=True
     )

@@ -7,8 +7,8 @@ import plotly.graph_objects as go
 from .. import theme
 from ..datasets import DATA_DIR
 from ..datasets import load as load_dataset
-from .freedom_comparison import HIGHLIGHT, strengths, tick_labels
 from ..table import Table
+from .freedom_comparison import HIGHLIGHT, strengths, tick_labels
 
 DATASET = "democracy_index"
 ID = "democracy_index_comparison"

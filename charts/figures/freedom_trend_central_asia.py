@@ -7,8 +7,8 @@ import plotly.graph_objects as go
 from .. import theme
 from ..datasets import DATA_DIR
 from ..datasets import load as load_dataset
-from .freedom_comparison import HIGHLIGHT
 from ..table import Table
+from .freedom_comparison import HIGHLIGHT
 
 DATASET = "fiw_comparison"
 ID = "freedom_trend_central_asia"

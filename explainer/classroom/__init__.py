@@ -2,18 +2,63 @@
 
 from __future__ import annotations
 
-from charts.card import asset
-from core import bibliography, browser, cache, strings
+import dataclasses
 
-from .. import html, pages, quiz
-from . import deck, diagram, lessons, material, worksheet
+from charts.card import asset
+from core import browser, cache, strings
+
+from .. import html, pages
+from ..chart_card import words
+from . import deck, diagram, lessons, page, worksheet
 from .lessons import deck_path, worksheet_path
+from .material import Chapter
+
+
+@dataclasses.dataclass(frozen=True)
+class _Activity:
+    title: str
+    intro: str
+    steps: tuple
+    minutes: int
+    columns: tuple
+    rows: tuple
+
+
+@dataclasses.dataclass(frozen=True)
+class Sheet:
+    """What the worksheet and the slides show of a chapter."""
+
+    slug: str
+    number: int
+    heading: str
+    objectives: tuple
+    key_points: tuple
+    questions: tuple
+    activity: _Activity
+    teacher_notes: tuple
+    charts: tuple
+    sources: tuple
+
+
+def sheet(chapter: Chapter) -> Sheet:
+    m, a = chapter.material, chapter.material.activity
+    notes = m.teacher_notes
+    return Sheet(
+        chapter.slug,
+        chapter.number,
+        chapter.heading,
+        m.objectives,
+        (),
+        tuple(q.text for q in m.questions),
+        _Activity(a.title, a.intro, a.steps, a.minutes, a.table.columns, a.table.all_rows),
+        (notes.stress, notes.misconceptions, notes.sensitivity, notes.impartiality),
+        a.charts,
+        tuple(page.cited(chapter)),
+    )
 
 
 def _pictures(built: dict, chart_files: dict[str, bytes], chart_ids) -> dict[str, tuple[str, bytes]]:
     """Chart id → (title, PNG) for the charts whose PNG the render step drew; others are left out."""
-    from ..chart_card import words
-
     out = {}
     for chart_id in chart_ids:
         png = chart_files.get(asset(chart_id, "png"))
@@ -34,29 +79,27 @@ def print_pdfs(pages_html: dict[str, str]) -> dict[str, bytes]:
     return dict(zip(names, cache.many("pdf", keys, make), strict=True))
 
 
-def files(built: dict, chart_files: dict[str, bytes], settings: pages.Settings, site_pages: list) -> dict[str, bytes]:
+def files(
+    built: dict, chart_files: dict[str, bytes], settings: pages.Settings, chapters: dict[str, Chapter], quizzes: dict
+) -> dict[str, bytes]:
     """Site path → bytes of every worksheet and deck. `built` and `chart_files` are the charts and files the render
-    step already made (their PNGs go into the worksheets and slides); every quiz file is checked here."""
-    works = bibliography.load()
-    quizzes = quiz.load_all()
-    chapters = {}
-    for page in pages.chapters(site_pages):
-        m = material.load(page, works)
-        chapters[m.slug] = (m, page)
+    step already made (their PNGs go into the worksheets and slides)."""
+    sheets = {slug: sheet(chapter) for slug, chapter in chapters.items()}
     out: dict[str, bytes] = {}
     printed = {}
-    for slug, (m, page) in chapters.items():
+    for slug, s in sheets.items():
         questions = quizzes[slug].questions if slug in quizzes else ()
-        pictures = _pictures(built, chart_files, m.charts)
+        pictures = _pictures(built, chart_files, s.charts)
+        updated = chapters[slug].page.updated
         out[worksheet_path(slug, "docx")] = worksheet.docx_bytes(
-            m, questions, pictures, settings.site_name, settings.author, page.updated
+            s, questions, pictures, settings.site_name, settings.author, updated
         )
-        printed[worksheet_path(slug, "pdf")] = worksheet.html_page(m, questions, pictures, settings.site_name)
+        printed[worksheet_path(slug, "pdf")] = worksheet.html_page(s, questions, pictures, settings.site_name)
     out.update(print_pdfs(printed))
     for plan in lessons.plans():
         for lesson in plan.lessons:
             slugs = list(dict.fromkeys([*lesson.before, *(s for step in lesson.steps for s in step.activities)]))
-            used = [chapters[s][0] for s in slugs]
+            used = [sheets[s] for s in slugs]
             pictures = _pictures(built, chart_files, [c for m in used for c in m.charts])
             extra = []
             if lesson.diagram == "certificate":
@@ -67,16 +110,17 @@ def files(built: dict, chart_files: dict[str, bytes], settings: pages.Settings, 
                         strings.text("classroom.diagram_notes"),
                     )
                 )
-            updated = max(chapters[s][1].updated for s in slugs)
+            updated = max(chapters[s].page.updated for s in slugs)
             out[deck_path(plan.id, lesson.id)] = deck.pptx_bytes(
                 plan, lesson, used, pictures, extra, settings.author, updated
             )
     return dict(sorted(out.items()))
 
 
-def downloads_html(slug: str, root: str) -> str:
-    """The links under a chapter's activity: its worksheet (DOCX, PDF) and the decks of lessons that use it."""
+def downloads_html(slug: str, from_src: str, directory_urls: bool) -> str:
+    """The links on a chapter's classroom pages: its worksheet (DOCX, PDF) and the decks of lessons that use it."""
     t = strings.text
+    root = pages.root_prefix(pages.page_url(from_src))
     links = [
         {"href": worksheet_path(slug, "docx"), "label": t("classroom.worksheet_docx"), "download": True},
         {"href": worksheet_path(slug, "pdf"), "label": t("classroom.worksheet_pdf"), "download": False},
@@ -88,11 +132,4 @@ def downloads_html(slug: str, root: str) -> str:
                 links.append(
                     {"href": deck_path(plan.id, lesson.id), "label": t("classroom.deck", lesson=name), "download": True}
                 )
-    table = lessons.activity_table(slug)
-    return (
-        "\n\n"
-        + html.render("classroom_downloads.html", links=links, root=root)
-        + "\n\n"
-        + html.render("activity_table.html", columns=table["columns"], rows=table["rows"])
-        + "\n\n"
-    )
+    return "\n\n" + html.render("classroom_downloads.html", links=links, root=root) + "\n\n"

@@ -13,7 +13,6 @@ from core.strings import text as t
 
 from . import pack
 from .lessons import Lesson, Plan
-from .material import Material, plain
 
 # The default template's layouts, which LibreOffice Impress, PowerPoint and Google Slides all know.
 TITLE, TITLE_AND_CONTENT, TITLE_ONLY = 0, 1, 5
@@ -54,7 +53,7 @@ def _picture(prs, title: str, png: bytes, notes: str):
 def pptx_bytes(
     plan: Plan,
     lesson: Lesson,
-    chapters: list[Material],
+    chapters: list,
     pictures: dict[str, tuple[str, bytes]],
     extra_pictures: list[tuple[str, bytes, str]],
     author: str,
@@ -71,7 +70,7 @@ def pptx_bytes(
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE])
     slide.shapes.title.text = lesson.title
     slide.placeholders[1].text = f"{plan.question}\n{t('classroom.deck_lesson_minutes', minutes=lesson.minutes)}"
-    timings = [t("classroom.deck_step", start=a, end=b, what=plain(s.do)) for a, b, s in lesson.times()]
+    timings = [t("classroom.deck_step", start=a, end=b, what=s.do) for a, b, s in lesson.times()]
     slide.notes_slide.notes_text_frame.text = "\n".join(timings)
 
     objectives = [line for m in chapters for line in m.objectives]
@@ -87,7 +86,7 @@ def pptx_bytes(
             if chart_id in pictures:
                 chart_title, png = pictures[chart_id]
                 _picture(prs, chart_title, png, "\n\n".join(m.teacher_notes[:1]))
-    _bullets(prs, t("classroom.deck_plan"), timings, notes=plain(lesson.after), size=16)
+    _bullets(prs, t("classroom.deck_plan"), timings, notes=lesson.after or "", size=16)
     activity_slugs = [slug for step in lesson.steps for slug in step.activities]
     for slug in activity_slugs:
         m = by_slug[slug]

@@ -8,7 +8,6 @@ from typing import Annotated
 import pydantic
 
 from core import INCLUDES, locale, strings, yamlfile
-from core.errors import BuildError
 
 from .. import pages
 
@@ -40,13 +39,31 @@ class Step(yamlfile.Model):
         return self.activity
 
 
+class Check(yamlfile.Model):
+    """A pre-reading check: a quick question at the start of the lesson, with its short answer."""
+
+    question: yamlfile.Text
+    answer: yamlfile.Text
+
+
+class RoleCard(yamlfile.Model):
+    id: str
+    role: yamlfile.Text
+    who: yamlfile.Text
+    want: yamlfile.Text
+    sources: tuple[str, ...] = pydantic.Field(min_length=1)  # keys of includes/bibliography/
+    expect: yamlfile.Text  # the question the role should expect
+
+
 class Lesson(yamlfile.Model):
     id: str
-    title: str
+    title: yamlfile.Text
     minutes: int
     before: tuple[str, ...] = ()
+    check: tuple[Check, ...] = ()
     steps: tuple[Step, ...]
-    after: str = ""
+    role_cards: tuple[RoleCard, ...] = ()
+    after: yamlfile.Text | None = None
     # A picture drawn for the slides (see diagram.py), for lessons whose chapters have no chart.
     diagram: str = ""
 
@@ -60,21 +77,33 @@ class Lesson(yamlfile.Model):
 
 class Plan(yamlfile.Model):
     id: str
-    title: str
-    question: str
+    title: yamlfile.Text
+    question: yamlfile.Text
     lessons: tuple[Lesson, ...]
 
 
-class Table(yamlfile.Model):
-    columns: tuple[str, ...] = pydantic.Field(min_length=1)
-    rows: tuple[str, ...] = ()
-    blank: int = 0
+class Criterion(yamlfile.Model):
+    id: str
+    name: yamlfile.Text
+    descriptors: tuple[yamlfile.Text, ...]  # one per level, lowest first
+
+
+class Rubric(yamlfile.Model):
+    levels: tuple[yamlfile.Text, ...]
+    criteria: tuple[Criterion, ...]
+
+    @pydantic.model_validator(mode="after")
+    def _one_descriptor_per_level(self):
+        for criterion in self.criteria:
+            if len(criterion.descriptors) != len(self.levels):
+                raise ValueError(f"criterion {criterion.id!r} needs one descriptor per level ({len(self.levels)})")
+        return self
 
 
 class Lessons(yamlfile.Model):
-    audience: str
+    audience: yamlfile.Text
     plans: tuple[Plan, ...]
-    activities: dict[str, Table]
+    rubric: Rubric
 
 
 @functools.cache
@@ -99,15 +128,6 @@ def plan(plan_id: str) -> Plan:
     raise MissingTarget(f"lesson plan {plan_id!r} (see includes/lessons.yml)")
 
 
-def activity_table(slug: str) -> dict:
-    """The fill-in table of a chapter's activity: its columns and the labels of its rows ("" for a blank row)."""
-    table = data().activities.get(slug)
-    if table is None:
-        raise BuildError(f"no fill-in table for the activity of {slug!r}: add it under 'activities'", file=str(LESSONS))
-    rows = list(table.rows) + [""] * table.blank
-    return {"columns": list(table.columns), "rows": rows or [""] * 5}
-
-
 def plan_markdown(plan_id: str, chapters: dict[str, pages.PageInfo], from_src: str) -> str:
     """A plan as the teachers' page shows it: per lesson, what to read before and a timed table of steps."""
     t = strings.text
@@ -123,6 +143,12 @@ def plan_markdown(plan_id: str, chapters: dict[str, pages.PageInfo], from_src: s
             out += [f"**{lesson.title} ({t('classroom.minutes', minutes=lesson.minutes)})**", ""]
         if lesson.before:
             out += [t("classroom.before", chapters=locale.listing([link(s) for s in lesson.before])), ""]
+        if lesson.check:
+            out += [f"*{t('classroom.check')}*", ""]
+            out += [
+                f"{n}. {c.question} *{t('classroom.check_answer')}* {c.answer}" for n, c in enumerate(lesson.check, 1)
+            ]
+            out.append("")
         out += [f"| {t('classroom.time')} | {t('classroom.what')} |", "| --- | --- |"]
         for start, end, step in lesson.times():
             what = step.do

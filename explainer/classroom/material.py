@@ -1,113 +1,120 @@
-"""A chapter's classroom material, from its Markdown: objectives, key points, questions, activity, notes, sources."""
+"""A chapter's classroom material, kept once in includes/classroom/<chapter>.yml: objectives, questions, activity
+with its excerpts and table, teacher notes and a short reading. The classroom pages, worksheets and slides read it."""
 
 from __future__ import annotations
 
 import dataclasses
-import re
+import functools
 
-from core import bibliography
+import pydantic
+
+from core import INCLUDES, bibliography, yamlfile
 from core.errors import BuildError
 
-from .. import pages, skeleton
-from . import lessons
+from .. import pages
 
-CHART = re.compile(r"<!-- md:chart ([a-z0-9_]+) -->")
-CITE = re.compile(r"^\[\^[^\]]+\]:\s*<!-- md:cite ([a-z0-9-]+) -->", re.M)
+CLASSROOM = INCLUDES / "classroom"
 
 
-@dataclasses.dataclass(frozen=True)
-class Activity:
-    title: str
-    intro: str
-    steps: tuple[str, ...]
-    minutes: int
-    columns: tuple[str, ...]
-    rows: tuple[str, ...]  # labels of the first column; blank rows have ""
+class Question(yamlfile.Model):
+    id: str
+    text: yamlfile.Text
+    pointers: yamlfile.Text  # teacher edition only: what a strong answer covers
 
 
-@dataclasses.dataclass(frozen=True)
-class Material:
-    slug: str
-    number: int
-    heading: str
-    objectives: tuple[str, ...]
-    key_points: tuple[str, ...]
-    questions: tuple[str, ...]
+class Excerpt(yamlfile.Model):
+    id: str
+    text: yamlfile.Text
+    quote: bool  # a verbatim quotation, or a short fact in the site's words
+    source: str  # a key of includes/bibliography/
+    who: yamlfile.Text
+    when: yamlfile.Text
+
+
+class Table(yamlfile.Model):
+    columns: tuple[str, ...] = pydantic.Field(min_length=1)
+    rows: tuple[str, ...] = ()  # labels of the first column
+    blank: int = 0  # unlabelled rows after them
+
+    @property
+    def all_rows(self) -> tuple[str, ...]:
+        return self.rows + ("",) * self.blank or ("",) * 5
+
+
+class Activity(yamlfile.Model):
+    title: yamlfile.Text
+    minutes: int = pydantic.Field(gt=0)
+    intro: yamlfile.Text
+    steps: tuple[yamlfile.Text, ...] = pydantic.Field(min_length=1)
+    excerpts: tuple[Excerpt, ...] = ()
+    charts: tuple[str, ...] = ()  # chart ids the activity reads
+    needs: tuple[str, ...] = ()  # other chapters (folders) students must have read for it
+    table: Table
+    model_answer: yamlfile.Text
+
+
+class TeacherNotes(yamlfile.Model):
+    stress: yamlfile.Text
+    misconceptions: yamlfile.Text
+    sensitivity: yamlfile.Text
+    impartiality: yamlfile.Text
+
+
+class Material(yamlfile.Model):
+    objectives: tuple[yamlfile.Text, ...] = pydantic.Field(min_length=2, max_length=4)
+    questions: tuple[Question, ...] = pydantic.Field(min_length=3, max_length=5)
     activity: Activity
-    teacher_notes: tuple[str, ...]
-    charts: tuple[str, ...]
-    sources: tuple[bibliography.Work, ...]
+    teacher_notes: TeacherNotes
+    short_reading: str  # Markdown paragraphs, about 400 words at CEFR B1
 
 
-def plain(markdown: str) -> str:
-    """Markdown inline text as plain text: links to their words, no emphasis, notes, ids or markers."""
-    text = re.sub(r"<!--.*?-->", "", markdown, flags=re.S)
-    text = re.sub(r"\[\^[^\]]+\]", "", text)
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"\{:?\s*#[^}]*\}", "", text)
-    text = re.sub(r"\*\*(.+?)\*\*|\*(.+?)\*", lambda m: m[1] or m[2], text)
-    return " ".join(text.split())
+@dataclasses.dataclass(frozen=True)
+class Chapter:
+    """A chapter with its classroom material."""
+
+    page: pages.PageInfo
+    material: Material
+
+    @property
+    def slug(self) -> str:
+        return self.page.slug
+
+    @property
+    def number(self) -> int:
+        return self.page.chapter or 0
+
+    @property
+    def heading(self) -> str:
+        return self.page.heading
+
+    @property
+    def file(self) -> str:
+        return f"includes/classroom/{self.slug}.yml"
+
+    def excerpt_number(self, excerpt_id: str) -> int:
+        return next(i for i, e in enumerate(self.material.activity.excerpts, 1) if e.id == excerpt_id)
 
 
-def _items(block: str, bullet: str) -> list[str]:
-    """List items (with their wrapped continuation lines) that start with `bullet` (a regex)."""
-    items: list[str] = []
-    for line in block.splitlines():
-        stripped = line.strip()
-        if re.match(bullet, stripped):
-            items.append(re.sub(bullet, "", stripped, count=1))
-        elif stripped and items and line.startswith(" ") and not stripped.startswith("{:"):
-            items[-1] += " " + stripped
-    return [plain(item) for item in items]
+@functools.cache
+def _load(slug: str) -> Material:
+    path = CLASSROOM / f"{slug}.yml"
+    if not path.is_file():
+        raise BuildError("missing: every chapter needs its classroom material", file=yamlfile.display(path))
+    return yamlfile.load(path, Material)
 
 
-def load(page: pages.PageInfo, works: dict[str, bibliography.Work]) -> Material:
-    """The classroom material of one chapter; a missing part stops the build naming the chapter."""
-    slug = page.slug
-    file = f"docs/{page.src}"
-    body = page.body
-    objectives = _items(skeleton.box_content(body, "objectives"), r"-\s+")
-    key_points = _items(skeleton.box_content(body, "summary"), r"-\s+")
-    questions = _items(skeleton.section(body, "questions"), r"\d+\.\s+")
-    activity_md = skeleton.section(body, "activity")
-    before_notes = re.split(r"^\?\?\?", activity_md, maxsplit=1, flags=re.M)[0]
-    paragraphs = [p for p in re.split(r"\n\s*\n", before_notes.strip()) if p.strip()]
-    if not (objectives and key_points and questions and paragraphs):
-        raise BuildError(
-            "a chapter needs objectives, a summary, questions and an activity for its worksheet", file=file
-        )
-    title_match = re.match(r"\*\*(.+?)\*\*\s*(?:\([^)]*\)\.?)?\s*", paragraphs[0].strip())
-    # The worksheet's heading already gives the title and the time; the intro is the sentences after them.
-    intro = plain(paragraphs[0].strip()[title_match.end() :] if title_match else paragraphs[0])
-    minutes = page.meta.activity_minutes
-    if not isinstance(minutes, int):
-        raise BuildError("front matter needs 'activity_minutes', the activity's length in whole minutes", file=file)
-    table = lessons.activity_table(slug)
-    notes_block = skeleton.box_content(activity_md, "teacher_notes")
-    # Notes are paragraphs in some chapters and a list in others.
-    listed = any(line.strip().startswith("- ") for line in notes_block.splitlines())
-    paragraphs_of_notes = [plain(p) for p in re.split(r"\n\s*\n", notes_block) if p.strip()]
-    notes = _items(notes_block, r"-\s+") if listed else paragraphs_of_notes
-    keys = list(dict.fromkeys(CITE.findall(body)))
-    missing = [key for key in keys if key not in works]
+def load(page: pages.PageInfo, works: dict[str, bibliography.Work], charts: set[str]) -> Chapter:
+    """A chapter's material, checked: every source a bibliography key, every chart one the site has."""
+    chapter = Chapter(page, _load(page.slug))
+    activity = chapter.material.activity
+    unknown = [e.source for e in activity.excerpts if e.source not in works]
+    if unknown:
+        raise BuildError(f"excerpts cite unknown source(s) {', '.join(unknown)}", file=chapter.file)
+    missing = [c for c in activity.charts if c not in charts]
     if missing:
-        raise BuildError(f"cites unknown source(s) {', '.join(missing)}", file=file)
-    return Material(
-        slug=slug,
-        number=page.chapter or 0,
-        heading=page.heading,
-        objectives=tuple(objectives),
-        key_points=tuple(key_points),
-        questions=tuple(questions),
-        activity=Activity(
-            title=title_match[1] if title_match else page.heading,
-            intro=intro,
-            steps=tuple(_items(before_notes, r"\d+\.\s+")),
-            minutes=minutes,
-            columns=tuple(table["columns"]),
-            rows=tuple(table["rows"]),
-        ),
-        teacher_notes=tuple(notes),
-        charts=tuple(dict.fromkeys(CHART.findall(body))),
-        sources=tuple(works[key] for key in keys),
-    )
+        raise BuildError(f"the activity reads chart(s) the site does not have: {', '.join(missing)}", file=chapter.file)
+    ids = [q.id for q in chapter.material.questions] + [e.id for e in activity.excerpts]
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    if repeated:
+        raise BuildError(f"ids must be unique in the file: {', '.join(repeated)}", file=chapter.file)
+    return chapter

@@ -15,7 +15,6 @@ from core.strings import text as t
 
 from .. import html, quiz
 from . import pack
-from .material import Material
 
 LETTERS = quiz.LETTERS
 ANSWER_LINES = 3
@@ -27,7 +26,7 @@ def _source(work: bibliography.Work) -> str:
 
 
 def docx_bytes(
-    m: Material,
+    m,
     questions: tuple[quiz.Item, ...],
     pictures: dict[str, tuple[str, bytes]],
     site_name: str,
@@ -96,9 +95,7 @@ def docx_bytes(
     return pack.fixed_zip(out.getvalue())
 
 
-def html_page(
-    m: Material, questions: tuple[quiz.Item, ...], pictures: dict[str, tuple[str, bytes]], site_name: str
-) -> str:
+def html_page(m, questions: tuple[quiz.Item, ...], pictures: dict[str, tuple[str, bytes]], site_name: str) -> str:
     """The same worksheet as one self-contained HTML page, for printing to PDF (A4, 1.5 cm margins)."""
     return html.render(
         "worksheet.html",

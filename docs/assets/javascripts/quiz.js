@@ -1,8 +1,7 @@
-// Marks the self-check quizzes the moment an answer is chosen, and switches between the student and
-// the teacher edition (?edition=teacher). Stores nothing and sends nothing: the answers and the
-// feedback are already in the page. Works offline, with a keyboard and a screen reader, and after
-// Material's instant navigation (one set of delegated listeners serves every page). site.js loads it
-// on the pages that have a quiz or an edition switch.
+// Marks the self-check quizzes the moment an answer is chosen, and gives the score once every question has
+// an answer (the first answer to each question counts). Stores nothing and sends nothing: the answers and the
+// feedback are already in the page. Works offline, with a keyboard and a screen reader, and after Material's
+// instant navigation (one set of delegated listeners serves every page). site.js loads it on pages with a quiz.
 (function () {
   "use strict";
 
@@ -19,6 +18,7 @@
     });
     option.classList.add("is-chosen", right ? "is-correct" : "is-wrong");
     question.setAttribute("data-answered", right ? "correct" : "wrong");
+    if (!question.hasAttribute("data-first")) question.setAttribute("data-first", right ? "correct" : "wrong");
 
     // The live region announces the verdict and the feedback; focus stays on the chosen option,
     // so that arrow keys still move between the options and another answer can be tried.
@@ -33,6 +33,17 @@
     region.textContent = "";
     region.appendChild(para);
     region.className = "quiz__feedback " + (right ? "is-correct" : "is-wrong");
+    score(quiz);
+  }
+
+  // Once every question has an answer: how many were right the first time.
+  function score(quiz) {
+    var questions = quiz.querySelectorAll(".quiz__question");
+    var first = quiz.querySelectorAll(".quiz__question[data-first]");
+    var out = quiz.querySelector(".quiz__score");
+    if (!out || first.length < questions.length || out.textContent) return;
+    var right = quiz.querySelectorAll(".quiz__question[data-first=correct]").length;
+    out.textContent = quiz.getAttribute("data-score").replace("{right}", String(right));
   }
 
   document.addEventListener("change", function (event) {
@@ -57,36 +68,7 @@
     target.focus({ preventScroll: true });
   }, true);
 
-  // -- Student and teacher editions ----------------------------------------------------------
-
-  function edition() {
-    var query = new URLSearchParams(location.search).get("edition");
-    return query === "teacher" || location.hash === "#teacher" ? "teacher" : "student";
-  }
-
-  function showEdition(value) {
-    document.body.setAttribute("data-edition", value);
-    document.querySelectorAll("[data-edition-choice]").forEach(function (button) {
-      button.setAttribute("aria-pressed", String(button.getAttribute("data-edition-choice") === value));
-    });
-  }
-
-  // The choice goes into the address, so that the teacher edition has its own link to share.
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("[data-edition-choice]");
-    if (!button) return;
-    var value = button.getAttribute("data-edition-choice");
-    var url = new URL(location.href);
-    if (value === "teacher") url.searchParams.set("edition", "teacher");
-    else url.searchParams.delete("edition");
-    if (url.hash === "#teacher") url.hash = "";
-    // From file:// (the offline copy) some browsers refuse to change the address; the switch still works.
-    try { history.replaceState(history.state, "", url.href); } catch (error) { /* keep the address */ }
-    showEdition(value);
-  });
-
   function init() {
-    showEdition(edition());
     document.querySelectorAll("[data-quiz]").forEach(function (quiz) { quiz.setAttribute("data-ready", ""); });
     // An answer chosen before this script arrived (it loads on demand) is marked now.
     document.querySelectorAll(".quiz input[type=radio]:checked").forEach(mark);
