@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import pathlib
+import typing
 from typing import Annotated, Any
 
 import pydantic
 import yaml
 
-from . import ROOT
+from . import ROOT, strings
 from .errors import BuildError
 
 # libyaml's parser where PyYAML was built with it (about ten times faster, same results), else the pure-Python one.
@@ -88,9 +90,19 @@ def where(location: tuple) -> str:
     return out
 
 
-def validate(data: Any, model: Any, file: str, text: str | None = None, error: type[BuildError] = BuildError) -> Any:
-    """`data` checked against `model` (a pydantic model or TypeAdapter); the first problem names file and line."""
+def validate(
+    data: Any,
+    model: Any,
+    file: str,
+    text: str | None = None,
+    error: type[BuildError] = BuildError,
+    translate: bool = True,
+) -> Any:
+    """`data` checked against `model` (a pydantic model or TypeAdapter); the first problem names file and line.
+    In a language other than English, the model's translatable text comes from the file's translation first."""
     adapter = model if isinstance(model, pydantic.TypeAdapter) else pydantic.TypeAdapter(model)
+    if translate:
+        data = localize(data, model, file)
     try:
         return adapter.validate_python(data)
     except pydantic.ValidationError as problem:
@@ -154,10 +166,132 @@ def _address(value) -> str:
 Address = Annotated[str, pydantic.BeforeValidator(_address)]
 PartialDate = Annotated[str, pydantic.BeforeValidator(_partial_date)]
 Day = Annotated[dt.date, pydantic.BeforeValidator(_day)]
-Text = Annotated[str, pydantic.BeforeValidator(_text)]
+
+
+class Translatable:
+    """Marks text that each language translates (its other texts, such as titles of sources, stay as written)."""
+
+
+TRANSLATABLE = Translatable()
+# Prose in the site's language: translated in each edition.
+Text = Annotated[str, pydantic.BeforeValidator(_text), TRANSLATABLE]
+# Text that keeps its original language in every edition: titles and publishers of sources, names.
+Name = Annotated[str, pydantic.BeforeValidator(_text)]
 
 
 class Model(pydantic.BaseModel):
     """A YAML entry: unknown fields are errors, values never change once read."""
 
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+
+
+# -- Translations: a file's overlay per language, with only its translatable texts ------------------------------
+
+TRANSLATIONS = ROOT / "translations"
+# List items are matched to their translation by this field when they have it, so that an entry added in English
+# never takes another's translation.
+KEYS = ("id", "name", "term", "value")
+
+
+def translation_of(file: str, language: str) -> pathlib.Path:
+    """Where a source file's translation lives: translations/<language>/<the file's path>."""
+    return TRANSLATIONS / language / file
+
+
+def localize(data: Any, model: Any, file: str) -> Any:
+    """`data` with every translatable text in the current language: from the file's translation (which mirrors the
+    file with only those texts), generated for the pseudo-language, or as written for English. A missing text stops
+    the build naming the key, the translation's file and the language."""
+    language = strings.current()
+    kind = getattr(model, "_type", model)  # a TypeAdapter keeps the type it checks against
+    if language == strings.DEFAULT or not _has_text(kind):
+        return data
+    if language == strings.PSEUDO:
+        return _walk(data, kind, None, "", lambda text, _, __: strings.pseudo(text))
+    path = translation_of(file, language)
+    shown = display(path)
+    if not path.is_file():
+        raise BuildError(f"no {language} translation of {file}", file=shown)
+
+    def take(text: str, found, where: str) -> str:
+        if not isinstance(found, str) or not found.strip():
+            raise BuildError(f"{where or 'the text'}: no {language} text", file=shown)
+        return found
+
+    def mismatch(where: str, expected, found) -> BuildError:
+        return BuildError(f"{where}: the translation has {found!r} where the source has {expected!r}", file=shown)
+
+    return _walk(data, kind, read(path), "", take, mismatch)
+
+
+def _is_text(kind) -> bool:
+    return typing.get_origin(kind) is Annotated and any(m is TRANSLATABLE for m in kind.__metadata__)
+
+
+def _parts(kind) -> tuple:
+    """The types inside an annotation: Optional[X] → (X,), tuple[X, ...] → (X,), Annotated[X, ...] → (X,)."""
+    if typing.get_origin(kind) is Annotated:
+        return (typing.get_args(kind)[0],)
+    return tuple(a for a in typing.get_args(kind) if a is not Ellipsis and a is not type(None))
+
+
+@functools.cache
+def _has_text(kind) -> bool:
+    if _is_text(kind):
+        return True
+    if isinstance(kind, type) and issubclass(kind, pydantic.BaseModel):
+        return any(_has_text(_annotation(f)) for f in kind.model_fields.values())
+    return any(_has_text(part) for part in _parts(kind))
+
+
+def _annotation(field: pydantic.fields.FieldInfo):
+    """A model field's type with its metadata, as written in the class."""
+    return Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
+
+
+def _walk(raw: Any, kind, overlay: Any, where: str, take, mismatch=None) -> Any:
+    """`raw` (YAML data) with the translatable texts that `kind` declares replaced through `take`."""
+    if raw is None or not _has_text(kind):
+        return raw
+    if _is_text(kind):
+        return take(raw, overlay, where) if isinstance(raw, str) else raw
+    if typing.get_origin(kind) is Annotated:
+        return _walk(raw, _parts(kind)[0], overlay, where, take, mismatch)
+    if isinstance(kind, type) and issubclass(kind, pydantic.BaseModel) and isinstance(raw, dict):
+        out = dict(raw)
+        for name, field in kind.model_fields.items():
+            key = field.alias or name
+            if key in raw:
+                piece = overlay.get(key) if isinstance(overlay, dict) else None
+                out[key] = _walk(
+                    raw[key], _annotation(field), piece, f"{where}.{key}" if where else key, take, mismatch
+                )
+        return out
+    origin, parts = typing.get_origin(kind), _parts(kind)
+    if origin in (list, tuple) and isinstance(raw, list) and parts:
+        others = overlay if isinstance(overlay, list) else []
+        out = []
+        for index, item in enumerate(raw):
+            piece = others[index] if index < len(others) else None
+            here = f"{where}[{index + 1}]"
+            key = next((k for k in KEYS if isinstance(item, dict) and k in item), None)
+            if mismatch and key and isinstance(piece, dict) and piece.get(key, item[key]) != item[key]:
+                raise mismatch(f"{here}.{key}", item[key], piece.get(key))
+            out.append(_walk(item, parts[0], piece, here, take, mismatch))
+        return out
+    if origin is dict and isinstance(raw, dict) and len(parts) == 2:
+        return {
+            key: _walk(
+                value,
+                parts[1],
+                overlay.get(key) if isinstance(overlay, dict) else None,
+                f"{where}.{key}" if where else str(key),
+                take,
+                mismatch,
+            )
+            for key, value in raw.items()
+        }
+    for part in parts:  # an optional or a union: the first that declares text
+        if _has_text(part):
+            return _walk(raw, part, overlay, where, take, mismatch)
+    return raw
