@@ -50,7 +50,7 @@ class Constraints(yamlfile.Model):
 class FieldSpec(yamlfile.Model):
     name: str
     type: Literal[TYPES]
-    title: str | None = None
+    title: yamlfile.Text | None = None
     description: yamlfile.Text
     unit: str | None = None
     constraints: Constraints = Constraints()
@@ -77,7 +77,7 @@ class Schema(yamlfile.Model):
 
 class Licence(yamlfile.Model):
     name: str
-    title: str | None = None
+    title: yamlfile.Name | None = None
     path: yamlfile.Address | None = None
 
 

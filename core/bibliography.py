@@ -25,8 +25,8 @@ class BibliographyError(BuildError):
 
 
 class Entry(yamlfile.Model):
-    title: yamlfile.Text
-    publisher: yamlfile.Text
+    title: yamlfile.Name
+    publisher: yamlfile.Name
     date: yamlfile.PartialDate
     kind: Literal[KINDS]
     url: yamlfile.Address | None = None

@@ -177,6 +177,8 @@ TRANSLATABLE = Translatable()
 Text = Annotated[str, pydantic.BeforeValidator(_text), TRANSLATABLE]
 # Text that keeps its original language in every edition: titles and publishers of sources, names.
 Name = Annotated[str, pydantic.BeforeValidator(_text)]
+# Words each language lists its own way (a glossary term's other forms): the translation gives the whole list.
+Words = Annotated[tuple[str, ...], TRANSLATABLE]
 
 
 class Model(pydantic.BaseModel):
@@ -254,7 +256,14 @@ def _walk(raw: Any, kind, overlay: Any, where: str, take, mismatch=None) -> Any:
     if raw is None or not _has_text(kind):
         return raw
     if _is_text(kind):
-        return take(raw, overlay, where) if isinstance(raw, str) else raw
+        if not isinstance(raw, list):
+            return take(raw, overlay, where) if isinstance(raw, str) else raw
+        # A list of words each language writes its own way (a term's forms): the translation gives the whole list.
+        if mismatch is None:
+            return [take(item, None, f"{where}[{i + 1}]") for i, item in enumerate(raw)]
+        if not isinstance(overlay, list):
+            take("", None, where)
+        return [take(item, item, f"{where}[{i + 1}]") for i, item in enumerate(overlay)]
     if typing.get_origin(kind) is Annotated:
         return _walk(raw, _parts(kind)[0], overlay, where, take, mismatch)
     if isinstance(kind, type) and issubclass(kind, pydantic.BaseModel) and isinstance(raw, dict):

@@ -20,10 +20,10 @@ _slug = slugify(case="lower")
 
 
 class Entry(yamlfile.Model):
-    term: str
+    term: yamlfile.Text
     definition: yamlfile.Text
     # Other spellings that get the same tooltip: plurals, older names, a language's other word forms.
-    forms: tuple[str, ...] = ()
+    forms: yamlfile.Words = ()
 
 
 @dataclasses.dataclass(frozen=True)
