@@ -11,15 +11,16 @@ from .site import Site
 
 
 def outputs(
-    settings: pages.Settings | None = None, docs: pathlib.Path = pages.DOCS, preview: bool = False
+    settings: pages.Settings | None = None, docs: pathlib.Path | None = None, preview: bool = False
 ) -> dict[str, bytes]:
-    """Every file of the rendered docs folder: pages with their markers expanded, assets, generated files."""
+    """Every file of the rendered docs folder in the current language: pages with their markers expanded, the site's
+    assets (shared by every language), generated files. `docs` replaces the language's page sources (tests)."""
     site = Site(settings or pages.load_settings(), docs, preview=preview)
     out: dict[str, bytes] = {}
-    for path in sorted(p for p in docs.rglob("*") if p.is_file()):
-        rel = path.relative_to(docs).as_posix()
+    for path in sorted(p for p in pages.DOCS.rglob("*") if p.is_file()):
+        rel = path.relative_to(pages.DOCS).as_posix()
         if path.suffix == ".md":
-            out[rel] = site.page(rel, path.read_text(encoding="utf-8")).encode()
+            out[rel] = site.page(rel, pages.source(rel, docs)).encode()
         else:
             out[rel] = assets.compact(rel, path.read_bytes())
     for rel, text in site.generated_pages().items():
@@ -37,7 +38,7 @@ def render(
     out_dir: pathlib.Path,
     language: str = strings.DEFAULT,
     settings: pages.Settings | None = None,
-    docs: pathlib.Path = pages.DOCS,
+    docs: pathlib.Path | None = None,
     preview: bool = False,
 ) -> int:
     """Write the rendered folder in `language`; only changed files are written and stale ones removed (live reload

@@ -14,10 +14,19 @@ import re
 import pydantic
 import yaml
 
-from core import ROOT, yamlfile
+from core import ROOT, strings, yamlfile
 from core.errors import BuildError
 
 DOCS = ROOT / "docs"
+
+
+def docs_dir() -> pathlib.Path:
+    """Where the current language's pages are: docs/ for English (and the pseudo-language), else the translation's
+    docs/ folder (translations/<language>/docs/, the same paths as docs/)."""
+    language = strings.current()
+    return DOCS if language in (strings.DEFAULT, strings.PSEUDO) else yamlfile.translation_of("docs", language)
+
+
 CONFIG = ROOT / "mkdocs.yml"
 
 # Reading speed for explanatory prose; 200 words a minute is the usual planning figure.
@@ -106,8 +115,16 @@ def split_front_matter(text: str, src: str) -> tuple[str, str]:
     return text[: match.end()], text[match.end() :]
 
 
-def read_page(src: str, docs: pathlib.Path = DOCS) -> PageInfo:
-    return parse_page(src, (docs / src).read_text(encoding="utf-8"))
+def read_page(src: str, docs: pathlib.Path | None = None) -> PageInfo:
+    return parse_page(src, source(src, docs))
+
+
+def source(src: str, docs: pathlib.Path | None = None) -> str:
+    """A page's Markdown source in the current language; a page the language lacks stops the build."""
+    path = (docs or docs_dir()) / src
+    if not path.is_file():
+        raise ContentError(f"no {strings.current()} version of docs/{src}", file=yamlfile.display(path))
+    return path.read_text(encoding="utf-8")
 
 
 def parse_page(src: str, text: str) -> PageInfo:
@@ -175,7 +192,7 @@ def load_settings(config_path: pathlib.Path = CONFIG) -> Settings:
     )
 
 
-def site_pages(nav: list | None = None, docs: pathlib.Path = DOCS) -> list[PageInfo]:
+def site_pages(nav: list | None = None, docs: pathlib.Path | None = None) -> list[PageInfo]:
     return [read_page(src, docs) for src in nav_sources(load_config()["nav"] if nav is None else nav)]
 
 

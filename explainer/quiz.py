@@ -11,8 +11,7 @@ import pydantic
 from core import INCLUDES, yamlfile
 from core.errors import BuildError
 
-from . import html, markers
-from .pages import DOCS
+from . import html, markers, pages
 
 QUIZ_DIR = INCLUDES / "quizzes"
 LETTERS = "abcde"
@@ -124,18 +123,18 @@ def parse(slug: str, text: str, chapter_markdown: str | None, chart_cells: dict[
 
 
 def load(
-    slug: str, chart_cells: dict[str, set[str]], docs: pathlib.Path = DOCS, quiz_dir: pathlib.Path = QUIZ_DIR
+    slug: str, chart_cells: dict[str, set[str]], docs: pathlib.Path | None = None, quiz_dir: pathlib.Path = QUIZ_DIR
 ) -> Quiz:
     path = quiz_dir / f"{slug}.yml"
     if not path.is_file():
         raise markers.MissingTarget(f"quiz {slug!r} (add includes/quizzes/{slug}.yml)")
-    chapter = docs / slug / "index.md"
+    chapter = (docs or pages.docs_dir()) / slug / "index.md"
     markdown = chapter.read_text(encoding="utf-8") if chapter.is_file() else None
     return parse(slug, path.read_text(encoding="utf-8"), markdown, chart_cells)
 
 
 def load_all(
-    chart_cells: dict[str, set[str]], docs: pathlib.Path = DOCS, quiz_dir: pathlib.Path = QUIZ_DIR
+    chart_cells: dict[str, set[str]], docs: pathlib.Path | None = None, quiz_dir: pathlib.Path = QUIZ_DIR
 ) -> dict[str, Quiz]:
     """Every quiz file, checked: a bad one stops the build even if no page places it yet."""
     return {path.stem: load(path.stem, chart_cells, docs, quiz_dir) for path in sorted(quiz_dir.glob("*.yml"))}

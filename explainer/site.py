@@ -51,7 +51,7 @@ class Site:
     """Everything the pages share, loaded and checked once per render. `preview` (for `make serve`) leaves out the
     files a reader does not see while editing: worksheets, slide decks and link-preview cards."""
 
-    def __init__(self, settings: pages.Settings, docs: pathlib.Path = pages.DOCS, preview: bool = False):
+    def __init__(self, settings: pages.Settings, docs: pathlib.Path | None = None, preview: bool = False):
         self.settings, self.preview = settings, preview
         self.charts = {chart_id: card.build(chart_id) for chart_id in CHARTS}
         self.pages = pages.site_pages(settings.nav, docs)
