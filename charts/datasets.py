@@ -12,7 +12,7 @@ from typing import Literal
 
 import pydantic
 
-from core import bibliography, yamlfile
+from core import bibliography, strings, yamlfile
 from core.errors import DataError
 
 DATA_DIR = pathlib.Path(__file__).resolve().parent / "data"
@@ -56,6 +56,8 @@ class FieldSpec(yamlfile.Model):
     constraints: Constraints = Constraints()
     # A column of codes: only these values, each shown to readers by its label.
     categories: tuple[Category, ...] = ()
+    # A column of text readers see (a place's description, a party's name): each language translates it.
+    translatable: bool = False
 
     @pydantic.model_validator(mode="after")
     def _numbers_have_units(self):
@@ -117,9 +119,14 @@ class Package(yamlfile.Model):
     views: tuple[View, ...] = ()
 
 
-@functools.cache
 def package(data_dir: pathlib.Path = DATA_DIR) -> Package:
-    """The descriptor, checked; every dataset source must be a bibliography key with an address."""
+    """The descriptor, checked, in the current language; every dataset source must be a bibliography key with an
+    address."""
+    return _package(data_dir, strings.current())
+
+
+@functools.cache
+def _package(data_dir: pathlib.Path, language: str) -> Package:
     path = data_dir / PACKAGE
     if not path.exists():
         raise DataError("the data package descriptor is missing", file=yamlfile.display(path))
@@ -248,9 +255,14 @@ class Dataset:
         return next(f for f in self.fields if f.name == name)
 
 
-@functools.cache
 def load(name: str, data_dir: pathlib.Path = DATA_DIR) -> Dataset:
-    """One dataset, checked row by row; any problem names the file, the line and the column."""
+    """One dataset, checked row by row, its text columns in the current language; any problem names the file, the
+    line and the column."""
+    return _load(name, data_dir, strings.current())
+
+
+@functools.cache
+def _load(name: str, data_dir: pathlib.Path, language: str) -> Dataset:
     descriptor = package(data_dir)
     meta = next((r for r in descriptor.resources if r.name == name), None)
     if meta is None:
@@ -311,7 +323,36 @@ def load(name: str, data_dir: pathlib.Path = DATA_DIR) -> Dataset:
             f"dataset '{name}' lists sources no row uses: {', '.join(sorted(unused))}",
             file=yamlfile.display(data_dir / PACKAGE),
         )
+    rows = _translated(rows, meta, file, language)
     return Dataset(name, file, meta, fields, tuple(rows), meta.licenses or descriptor.licenses)
+
+
+def _translated(rows: list[dict], meta: Resource, file: str, language: str) -> list[dict]:
+    """The rows with their text columns (`translatable: true`) in `language`: generated for the pseudo-language,
+    else from translations/<language>/<the CSV's path, .yaml>, which maps each row's key (its primary-key values,
+    joined by " | ") to its texts."""
+    columns = [f.name for f in meta.schema_.fields if f.translatable]
+    if language == strings.DEFAULT or not columns:
+        return rows
+    if language == strings.PSEUDO:
+        return [{**row, **{c: strings.pseudo(row[c]) for c in columns if row[c]}} for row in rows]
+    path = yamlfile.translation_of(file.removesuffix(".csv") + ".yaml", language)
+    shown = yamlfile.display(path)
+    if not path.is_file():
+        raise DataError(f"no {language} translation of the text columns of {file}", file=shown)
+    overlay = yamlfile.read(path, DataError) or {}
+    out = []
+    for row in rows:
+        key = " | ".join(str(row[k]) for k in meta.schema_.primaryKey)
+        found = overlay.get(key) if isinstance(overlay, dict) else None
+        texts = {}
+        for column in columns:
+            text = found.get(column) if isinstance(found, dict) else None
+            if row[column] and not (isinstance(text, str) and text.strip()):
+                raise DataError(f"row {key!r}: no {language} text", file=shown, column=column)
+            texts[column] = text if row[column] else row[column]
+        out.append({**row, **texts})
+    return out
 
 
 def names(data_dir: pathlib.Path = DATA_DIR) -> list[str]:

@@ -10,7 +10,7 @@ from typing import Literal
 
 import pydantic
 
-from . import INCLUDES, locale, yamlfile
+from . import INCLUDES, locale, strings, yamlfile
 from .errors import BuildError
 
 BIBLIOGRAPHY = INCLUDES / "bibliography"
@@ -63,9 +63,14 @@ class Work:
         return locale.date(self.date)
 
 
-@functools.cache
 def load(folder: pathlib.Path = BIBLIOGRAPHY) -> dict[str, Work]:
-    """Key → work, from every file of the folder; a bad entry, a repeated key or a repeated address stops the build."""
+    """Key → work, from every file of the folder; a bad entry, a repeated key or a repeated address stops the build.
+    Titles and publishers stay as written; notes follow the current language."""
+    return _load(folder, strings.current())
+
+
+@functools.cache
+def _load(folder: pathlib.Path, language: str) -> dict[str, Work]:
     works: dict[str, Work] = {}
     urls: dict[str, str] = {}
     for path in sorted(folder.glob("*.yml")):

@@ -106,8 +106,12 @@ class Lessons(yamlfile.Model):
     rubric: Rubric
 
 
-@functools.cache
 def data() -> Lessons:
+    return _data(strings.current())
+
+
+@functools.cache
+def _data(language: str) -> Lessons:
     return yamlfile.load(LESSONS, Lessons)
 
 

@@ -8,7 +8,7 @@ import functools
 
 import pydantic
 
-from core import INCLUDES, bibliography, yamlfile
+from core import INCLUDES, bibliography, strings, yamlfile
 from core.errors import BuildError
 
 from .. import pages
@@ -95,8 +95,12 @@ class Chapter:
         return next(i for i, e in enumerate(self.material.activity.excerpts, 1) if e.id == excerpt_id)
 
 
-@functools.cache
 def _load(slug: str) -> Material:
+    return _load_in(slug, strings.current())
+
+
+@functools.cache
+def _load_in(slug: str, language: str) -> Material:
     path = CLASSROOM / f"{slug}.yml"
     if not path.is_file():
         raise BuildError("missing: every chapter needs its classroom material", file=yamlfile.display(path))
