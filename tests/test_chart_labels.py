@@ -29,7 +29,10 @@ FONT = theme.FONT.replace("'", '"')
 MEASURE = """
 (clearance) => {
   const svg = document.querySelector('svg');
-  const box = (el) => { const r = el.getBoundingClientRect(); return {x0: r.left, y0: r.top, x1: r.right, y1: r.bottom}; };
+  const box = (el) => {
+    const r = el.getBoundingClientRect();
+    return {x0: r.left, y0: r.top, x1: r.right, y1: r.bottom};
+  };
   const visible = (el) => {
     for (let e = el; e && e !== svg; e = e.parentElement) {
       const s = getComputedStyle(e);
@@ -70,7 +73,8 @@ MEASURE = """
     texts.slice(i + 1).forEach((u) => { if (meet(it, grown(u))) clashes.push(`"${t.label}" overlaps "${u.label}"`); });
     markers.forEach((m) => { if (meet(t, grown(m, -1))) clashes.push(`"${t.label}" overlaps ${m.label}`); });
     lines.forEach((l) => {
-      if (l.points.some(([x, y]) => x > t.x0 && x < t.x1 && y > t.y0 && y < t.y1)) clashes.push(`"${t.label}" crosses ${l.label}`);
+      const inside = ([x, y]) => x > t.x0 && x < t.x1 && y > t.y0 && y < t.y1;
+      if (l.points.some(inside)) clashes.push(`"${t.label}" crosses ${l.label}`);
     });
   });
   return {texts, clashes};
@@ -84,10 +88,7 @@ def measured(tmp_path_factory) -> dict[tuple[str, str], dict]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(cache, "DIR", tmp_path_factory.mktemp("cache"))
         jobs = [
-            job
-            for chart_id in CHARTS
-            for job in chart_card.picture_jobs(build(chart_id))
-            if job.variant in VARIANTS
+            job for chart_id in CHARTS for job in chart_card.picture_jobs(build(chart_id)) if job.variant in VARIANTS
         ]
         drawn = pictures.draw(jobs)
     found = {}
