@@ -87,4 +87,4 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
             )
         )
     legend = dict(orientation="h", x=0, y=-0.02, xanchor="left", yanchor="top", font=dict(size=12 if narrow else 13))
-    return theme.figure(traces, **geo.layout(narrow, height=350 if narrow else 440, legend=legend, showlegend=True))
+    return theme.figure(traces, **geo.layout(narrow, height=310 if narrow else 440, legend=legend, showlegend=True))

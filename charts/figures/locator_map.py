@@ -60,4 +60,4 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
         showlegend=False,
     )
     traces = [geo.countries(), geo.labels(names, LABELS["narrow" if narrow else "wide"], theme.SMALLEST), places]
-    return theme.figure(traces, **geo.layout(narrow, height=280 if narrow else 420, showlegend=False))
+    return theme.figure(traces, **geo.layout(narrow, height=250 if narrow else 420, showlegend=False))
