@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from core.locale import number
+
 from .. import theme
 from ..datasets import DATA_DIR
 from ..datasets import load as load_dataset
@@ -39,7 +41,8 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
             opacity=[theme.strength(r) for r in scored],
             line=dict(width=1, color=theme.colour("ink")),
         ),
-        text=[theme.short(r["score"]) for r in scored],
+        # Two decimals, as the EIU publishes its scores (7.40, not 7.4).
+        text=[number(r["score"], 2) for r in scored],
         textposition="middle right",
         textfont=dict(size=12 if narrow else 13, color=theme.colour("ink")),
         cliponaxis=False,
@@ -49,9 +52,9 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
     )
     suffix = "_narrow" if narrow else ""
     shapes, annotations = [], []
-    for number, (low, key) in enumerate(BANDS):
+    for band, (low, key) in enumerate(BANDS):
         high = next((b for b, _ in BANDS if b > low), TOP)
-        if number % 2:
+        if band % 2:
             shapes.append(
                 dict(
                     type="rect",
@@ -73,7 +76,7 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
                 yref="paper",
                 yanchor="bottom",
                 # On a phone the bands are too narrow for their names side by side: every other one sits higher.
-                yshift=18 if narrow and number % 2 else 0,
+                yshift=18 if narrow and band % 2 else 0,
                 showarrow=False,
                 text=theme.text(ID, f"bands{suffix}.{key}"),
                 font=dict(size=theme.SMALLEST, color=theme.colour("muted")),
