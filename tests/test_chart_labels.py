@@ -1,5 +1,6 @@
 """Charts that label themselves: in every picture a reader sees or downloads, no text overlaps another text, a line
-or a marker; on a phone no chart text is smaller than 12 px; every text is in the page's typeface.
+or a marker, and none runs off the picture's edge; on a phone no chart text is smaller than 12 px; every text is in
+the page's typeface.
 
 The pictures are drawn as a build draws them (charts.pictures.draw, into an empty cache of the test's own) and
 measured in Chromium: each <text> element's box as the browser lays it out, each marker's box, and points along
@@ -68,7 +69,10 @@ MEASURE = """
   const grown = (b, by = clearance) => ({x0: b.x0 - by, y0: b.y0 - by, x1: b.x1 + by, y1: b.y1 + by});
   const meet = (a, b) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
   const clashes = [];
+  const frame = svg.getBoundingClientRect();
   texts.forEach((t, i) => {
+    if (t.x0 < frame.left - 0.5 || t.x1 > frame.right + 0.5 || t.y0 < frame.top - 0.5 || t.y1 > frame.bottom + 0.5)
+      clashes.push(`"${t.label}" runs off the picture`);
     const it = grown(t);
     texts.slice(i + 1).forEach((u) => { if (meet(it, grown(u))) clashes.push(`"${t.label}" overlaps "${u.label}"`); });
     markers.forEach((m) => { if (meet(t, grown(m, -1))) clashes.push(`"${t.label}" overlaps ${m.label}`); });
