@@ -73,7 +73,9 @@ class Chart:
 
     def frame(self, title: str, subtitle: str, site_name: str, address: str) -> pictures.Frame:
         """The words around the exported chart: its title, subtitle, sources (each publisher once), licence and site."""
-        publishers = dict.fromkeys(source["publisher"] for source in self.table.used_sources())
+        used = self.table.used_sources()
+        publishers = dict.fromkeys(source["publisher"] for source in used if source.get("role") != "archive")
+        archives = dict.fromkeys(source["publisher"] for source in used if source.get("role") == "archive")
         licence = ", ".join(lic.title or lic.name for lic in self.table.dataset.licences)
         credit = (
             strings.text("charts.export.credit_address", site=site_name, address=address, licence=licence)
@@ -83,7 +85,9 @@ class Chart:
         return pictures.Frame(
             " ".join(title.split()),
             " ".join(subtitle.split()),
-            strings.text("charts.export.source", sources="; ".join(publishers)),
+            strings.text("charts.export.source_archive", sources="; ".join(publishers), archives="; ".join(archives))
+            if archives
+            else strings.text("charts.export.source", sources="; ".join(publishers)),
             credit,
         )
 

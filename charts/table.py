@@ -79,8 +79,11 @@ class Table:
         return sources_label([sources[i] for i in source_ids(row["source"])])
 
     def used_sources(self) -> list[dict]:
+        """The sources the rows use, in the order they first appear; the publishers first, an archive the figures
+        were retrieved from (`role: archive` in datapackage.yaml) last."""
         ids = dict.fromkeys(i for row in self.rows for i in source_ids(row["source"]))
-        return [self.dataset.sources[i] for i in ids]
+        found = [self.dataset.sources[i] for i in ids]
+        return sorted(found, key=lambda source: source.get("role") == "archive")
 
 
 class _Reads(dict):
