@@ -8,6 +8,7 @@ import pathlib
 
 import plotly.graph_objects as go
 
+from core import strings
 from core.errors import DataError
 
 from . import pictures, theme
@@ -56,14 +57,58 @@ class Chart:
         # Sorted keys and no spaces: the same tree always gives the same bytes.
         return json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n"
 
-    def picture_jobs(self, title: str) -> list[pictures.Job]:
-        """Every picture of this chart; `title` (the view's, written out) is drawn on the og:image."""
-        return pictures.jobs(self.id, self.module, self.figure, self.narrow, title=" ".join(title.split()))
+    def picture_jobs(
+        self, title: str, subtitle: str | None = None, site_name: str | None = None, address: str | None = None
+    ) -> list[pictures.Job]:
+        """Every picture of this chart. The exports carry `title` and `subtitle` (the view's, computed figures written
+        out), the sources, the licence, the site's name and its public address ("" when the build has none)."""
+        if subtitle is None or site_name is None or address is None:
+            found = _site_words(self)
+            subtitle = found["subtitle"] if subtitle is None else subtitle
+            site_name = found["site_name"] if site_name is None else site_name
+            address = found["address"] if address is None else address
+        return pictures.jobs(
+            self.id, self.module, self.figure, self.narrow, self.frame(title, subtitle, site_name, address)
+        )
+
+    def frame(self, title: str, subtitle: str, site_name: str, address: str) -> pictures.Frame:
+        """The words around the exported chart: its title, subtitle, sources (each publisher once), licence and site."""
+        used = self.table.used_sources()
+        publishers = dict.fromkeys(source["publisher"] for source in used if source.get("role") != "archive")
+        archives = dict.fromkeys(source["publisher"] for source in used if source.get("role") == "archive")
+        licence = ", ".join(lic.title or lic.name for lic in self.table.dataset.licences)
+        credit = (
+            strings.text("charts.export.credit_address", site=site_name, address=address, licence=licence)
+            if address
+            else strings.text("charts.export.credit", site=site_name, licence=licence)
+        )
+        return pictures.Frame(
+            " ".join(title.split()),
+            " ".join(subtitle.split()),
+            strings.text("charts.export.source_archive", sources="; ".join(publishers), archives="; ".join(archives))
+            if archives
+            else strings.text("charts.export.source", sources="; ".join(publishers)),
+            credit,
+        )
 
     def size(self, variant: str) -> tuple[int, int]:
         """A picture's size in CSS pixels ("wide" or "narrow"); the page reserves it before the picture arrives."""
         figure = self.narrow if variant == "narrow" else self.figure
         return pictures.WIDTHS[variant], int(figure["layout"].get("height") or 380)
+
+
+def _site_words(chart: Chart) -> dict[str, str]:
+    """The subtitle written out and the site's name and public address, for a caller that does not pass them.
+
+    (The page layer knows these; it is imported here only when the caller leaves them out.)"""
+    from explainer import pages, wording
+
+    settings = pages.load_settings()
+    return {
+        "subtitle": wording.fill(chart.view.subtitle, "charts/data/datapackage.yaml"),
+        "site_name": settings.site_name,
+        "address": settings.site_url,
+    }
 
 
 def _plain(figure: go.Figure) -> dict:
@@ -83,7 +128,8 @@ def build(chart_id: str, data_dir: pathlib.Path = DATA_DIR) -> Chart:
 
 
 def asset(chart_id: str, variant: str) -> str:
-    """Site path of one of a chart's files: "light.wide.svg", "png", "og.png" or "json"."""
+    """Site path of one of a chart's files: "light.wide.svg", "png", "export.svg", "export.png", "preview.png" or
+    "json"."""
     return f"assets/charts/{chart_id}.{variant}"
 
 

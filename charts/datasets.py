@@ -27,10 +27,14 @@ TYPES = ("string", "integer", "number", "date", "year", "boolean")
 
 
 class SourceRef(yamlfile.Model):
-    """A dataset's source: its key in includes/bibliography/ and the day it was consulted; the rest lives there."""
+    """A dataset's source: its key in includes/bibliography/ and the day it was consulted; the rest lives there.
+
+    `role: archive` marks a copy the figures were retrieved from (a third-party repository), as against the
+    publisher of the figures: source lists name the publishers first and the archive last, as "retrieved from"."""
 
     id: str
     accessed: yamlfile.Day
+    role: Literal["publisher", "archive"] = "publisher"
 
 
 class Category(yamlfile.Model):
@@ -149,15 +153,19 @@ def published(data_dir: pathlib.Path = DATA_DIR) -> dict:
     out = package(data_dir).model_dump(by_alias=True, exclude_defaults=True, mode="json")
     for resource in out["resources"]:
         resource.setdefault("licenses", out["licenses"])
-        resource["sources"] = [_resolved(works[s["id"]], s["accessed"]) for s in resource["sources"]]
+        resource["sources"] = [
+            _resolved(works[s["id"]], s["accessed"], s.get("role", "publisher")) for s in resource["sources"]
+        ]
     return out
 
 
-def _resolved(work: bibliography.Work, accessed: str) -> dict:
+def _resolved(work: bibliography.Work, accessed: str, role: str = "publisher") -> dict:
     out = {"id": work.key, "title": work.title, "publisher": work.publisher, "date": work.date, "path": work.url}
     if work.author:
         out["author"] = work.author
     out["accessed"] = accessed
+    if role != "publisher":
+        out["role"] = role
     return out
 
 
@@ -249,7 +257,7 @@ class Dataset:
     def sources(self) -> dict[str, dict]:
         """Source key → the source as published (title, publisher, date, address, day consulted)."""
         works = bibliography.load()
-        return {s.id: _resolved(works[s.id], s.accessed.isoformat()) for s in self.meta.sources}
+        return {s.id: _resolved(works[s.id], s.accessed.isoformat(), s.role) for s in self.meta.sources}
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)

@@ -206,6 +206,29 @@ def _context(data_dir: pathlib.Path) -> dict[str, Figure]:
             f"({', '.join(on_fiw)}); the democracy_index_comparison summary says it is the same",
             file=eiu.file,
         )
+    # The summary says as many countries score above Kazakhstan on one index as on the other.
+    above_fiw = [c for c in now if now[c]["total"] > kaz["total"]]
+    above_eiu = [r["iso3"] for r in scored if kaz_eiu and r["score"] > kaz_eiu["score"]]
+    if kaz_eiu and sorted(above_fiw) != sorted(above_eiu):
+        raise DataError(
+            "the countries above Kazakhstan differ between the indices (Freedom House: "
+            f"{', '.join(sorted(above_fiw))}; EIU: {', '.join(sorted(above_eiu))}); the democracy_index_comparison "
+            "summary says they are the same",
+            file=eiu.file,
+        )
+    out["kaz_countries_above"] = Figure("count", len(above_fiw))
+    # ... and names the pairs the two indices put in opposite orders.
+    eiu_score = {r["iso3"]: r["score"] for r in scored}
+    for higher_eiu, lower_eiu in (("POL", "MNG"), ("ARM", "GEO"), ("AZE", "RUS"), ("AZE", "CHN")):
+        if higher_eiu in eiu_score and lower_eiu in eiu_score and higher_eiu in now and lower_eiu in now:
+            eiu_order = eiu_score[higher_eiu] > eiu_score[lower_eiu]
+            fiw_order = now[higher_eiu]["total"] < now[lower_eiu]["total"]
+            if not (eiu_order and fiw_order):
+                raise DataError(
+                    f"the EIU no longer puts {higher_eiu} above {lower_eiu} while Freedom House puts it below; the "
+                    "democracy_index_comparison summary says so",
+                    file=eiu.file,
+                )
     if kaz_eiu:
         out["eiu_kaz_score"] = Figure("number", kaz_eiu["score"], 2)
         neighbours = [r for r in scored if r["iso3"] in CENTRAL_ASIA]

@@ -1,6 +1,7 @@
 """Every chart the site can show; a chart's id is its module name, its marker and its anchor."""
 
 from .figures import (
+    camera_density,
     democracy_index_comparison,
     detentions,
     election_trend,
@@ -9,6 +10,7 @@ from .figures import (
     freedom_trend_central_asia,
     january_2022_deaths,
     january_2022_map,
+    kazakhstan_cameras,
     locator_map,
     mazhilis_2021,
     political_prisoners,
@@ -28,6 +30,8 @@ CHARTS = {
         detentions,
         january_2022_deaths,
         political_prisoners,
+        camera_density,
+        kazakhstan_cameras,
         trade_turnover,
         locator_map,
         january_2022_map,

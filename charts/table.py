@@ -9,7 +9,7 @@ import datetime as dt
 import io
 from collections.abc import Callable
 
-from core import strings
+from core import locale, strings
 from core.errors import DataError
 
 from .datasets import Dataset, source_ids
@@ -39,33 +39,51 @@ class Table:
         return [row[column] for row in self.rows]
 
     def label(self, row: dict, column: str) -> str:
-        """A value as readers see it: a code column's label, else the value as text."""
-        return self.dataset.field(column).category_label(row[column]) or text(row[column])
+        """A value as readers see it: a code column's label, a country's name in the reader's language (found by
+        the row's ISO code), a number with the language's separators ("7,939"), else the value as text."""
+        field = self.dataset.field(column)
+        found = field.category_label(row[column])
+        if found is not None:
+            return found
+        if column == "country" and row.get("iso3"):
+            return locale.country(row["iso3"])
+        return shown(row[column], field.spec.type)
 
     def header(self) -> list[str]:
         return [self.dataset.field(c).label for c in self.columns]
 
     def cells(self) -> list[list[str]]:
-        """Every row as display text; the HTML table and the CSV download both use exactly this."""
-        sources = self.dataset.sources
+        """Every row as the card's table shows it: numbers written as the text writes them, sources named."""
         return [
-            [
-                sources_label([sources[i] for i in source_ids(row[c])]) if c == "source" else self.label(row, c)
-                for c in self.columns
-            ]
-            for row in self.rows
+            [self._sources(row) if c == "source" else self.label(row, c) for c in self.columns] for row in self.rows
         ]
 
     def csv(self) -> str:
+        """The download: the same rows, with plain numbers (no thousands separators) that any program reads."""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(self.header())
-        writer.writerows(self.cells())
+        for row in self.rows:
+            writer.writerow(
+                [
+                    self._sources(row)
+                    if c == "source"
+                    else self.dataset.field(c).category_label(row[c]) or text(row[c])
+                    for c in self.columns
+                ]
+            )
         return out.getvalue()
 
+    def _sources(self, row: dict) -> str:
+        sources = self.dataset.sources
+        return sources_label([sources[i] for i in source_ids(row["source"])])
+
     def used_sources(self) -> list[dict]:
+        """The sources the rows use, in the order they first appear; the publishers first, an archive the figures
+        were retrieved from (`role: archive` in datapackage.yaml) last."""
         ids = dict.fromkeys(i for row in self.rows for i in source_ids(row["source"]))
-        return [self.dataset.sources[i] for i in ids]
+        found = [self.dataset.sources[i] for i in ids]
+        return sorted(found, key=lambda source: source.get("role") == "archive")
 
 
 class _Reads(dict):
@@ -118,6 +136,19 @@ def text(value) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+def shown(value, kind: str = "string") -> str:
+    """A value as a table shows it to readers: whole numbers and decimals with the language's separators and only
+    the decimals the value has (7,939; 71.09; 2.1), years as they are written (2024), dates as YYYY-MM-DD."""
+    if isinstance(value, bool) or value is None or kind == "year":
+        return text(value)
+    if isinstance(value, int):
+        return locale.number(value)
+    if isinstance(value, float):
+        decimals = f"{value:.10g}".partition(".")[2]
+        return text(value) if "e" in decimals else locale.number(value, len(decimals))
+    return text(value)
 
 
 def source_label(source: dict) -> str:

@@ -26,7 +26,14 @@ COLOURS = {
 SERIES = ("blue", "vermillion", "green", "purple", "orange", "grey")
 # Marker shapes, so that no series is told apart by colour alone.
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star")
-FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif'
+# The page's own typeface stack (the body text uses the same), so that a chart reads as part of the page.
+FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+# The smallest text a chart draws: a phone shows the 320 px narrow picture about 358 px wide, so 12 px stays
+# above 13 px on the screen (and every wide picture is at least as large).
+SMALLEST = 12
+# The country the site is about: drawn at full strength with its name in bold; every other country paler.
+HIGHLIGHT = "KAZ"
+PALE = 0.45
 
 
 def text(chart_id: str, key: str, **fields) -> str:
@@ -43,6 +50,61 @@ def short(value: float) -> str:
     """A number with only the decimals it has (71.09, 9.1, 7), in the language's way."""
     digits = len(f"{value:g}".partition(".")[2]) if "e" not in f"{value:g}" else 2
     return locale.number(value, digits)
+
+
+def country(row: dict) -> str:
+    """A row's country as readers see it: its name in the current language (CLDR, through core.locale), found by
+    its ISO code, never the English name a dataset carries."""
+    return locale.country(row["iso3"])
+
+
+def country_label(row: dict) -> str:
+    """The country's name for an axis or a label: the highlighted country in bold."""
+    name = country(row)
+    return f"<b>{name}</b>" if row["iso3"] == HIGHLIGHT else name
+
+
+def strength(row: dict) -> float:
+    """How strongly a country's mark is drawn: full for the highlighted country, pale for the others."""
+    return 1 if row["iso3"] == HIGHLIGHT else PALE
+
+
+def spread(values: list[float], gap: float, low: float | None = None, high: float | None = None) -> list[float]:
+    """Label positions as close to `values` as they can be while at least `gap` apart, in the same order, kept
+    within `low` and `high` (half a gap inside them): end labels that never overlap one another."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    placed = [0.0] * len(values)
+    previous = None
+    for i in order:
+        placed[i] = values[i] if previous is None else max(values[i], previous + gap)
+        previous = placed[i]
+    if high is not None and placed and max(placed) > high - gap / 2:
+        excess = max(placed) - (high - gap / 2)
+        placed = [p - excess for p in placed]
+    if low is not None and placed and min(placed) < low + gap / 2:
+        shortfall = low + gap / 2 - min(placed)
+        placed = [p + shortfall for p in placed]
+    return placed
+
+
+def end_labels(ends: list[dict], gap: float, low: float | None = None, high: float | None = None, size: int = 13):
+    """A line chart's legend, written at the end of each line in the line's colour: `ends` holds each line's last
+    point (x, y), its `text` and `colour`. Labels closer than `gap` (in y units) are moved apart."""
+    heights = spread([float(end["y"]) for end in ends], gap, low, high)
+    return [
+        dict(
+            x=end["x"],
+            y=height,
+            xanchor="left",
+            yanchor="middle",
+            xshift=end.get("xshift", 8),
+            align="left",
+            showarrow=False,
+            text=end["text"],
+            font=dict(size=size, color=end["colour"]),
+        )
+        for end, height in zip(ends, heights, strict=True)
+    ]
 
 
 def colour(name: str) -> str:
@@ -64,7 +126,7 @@ def layout(**overrides) -> dict:
         fixedrange=True,
         automargin=True,
         title=dict(font=dict(size=13, color=colour("muted"))),
-        tickfont=dict(size=12),
+        tickfont=dict(size=SMALLEST),
     )
     base = dict(
         font=dict(family=FONT, size=14, color=colour("ink")),
@@ -76,7 +138,8 @@ def layout(**overrides) -> dict:
         hovermode="closest",
         hoverlabel=dict(font=dict(family=FONT, size=13)),
         legend=dict(orientation="h", x=0, y=1.02, xanchor="left", yanchor="bottom", font=dict(size=13)),
-        xaxis=dict(axis),
+        # The x axis's labels sit a little lower, clear of the y axis's lowest label where the two axes meet.
+        xaxis=dict(axis, ticklabelstandoff=7),
         yaxis=dict(axis),
         separators=locale.separators(),
     )

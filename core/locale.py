@@ -56,7 +56,7 @@ def listing(items: list[str]) -> str:
 # ISO 3166 three-letter codes (as the datasets give them) → the two-letter codes Babel names countries by.
 ALPHA2 = {
     "ARM": "AM", "AZE": "AZ", "CHN": "CN", "DEU": "DE", "GEO": "GE", "HUN": "HU", "ITA": "IT", "KAZ": "KZ",
-    "KGZ": "KG", "MNG": "MN", "POL": "PL", "RUS": "RU", "TJK": "TJ", "TKM": "TM", "UZB": "UZ",
+    "KGZ": "KG", "MNG": "MN", "POL": "PL", "RUS": "RU", "TJK": "TJ", "TKM": "TM", "USA": "US", "UZB": "UZ",
 }  # fmt: skip
 
 

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from core.locale import number
+
 from .. import theme
 from ..datasets import DATA_DIR
 from ..datasets import load as load_dataset
 from ..table import Table
-from .freedom_comparison import HIGHLIGHT, strengths, tick_labels
 
 DATASET = "democracy_index"
 ID = "democracy_index_comparison"
 # The EIU's regime bands on its 0-10 scale (Democracy Index methodology): lower bound → key of the band's name.
 BANDS = ((0, "authoritarian"), (4, "hybrid"), (6, "flawed"), (8, "full"))
 TOP = 10
+# Every other band is shaded, so that the bands read without lines running through the labels.
+SHADE = 0.45
 
 
 def load(data_dir=DATA_DIR) -> Table:
@@ -26,19 +29,20 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
     # Countries without a sourced score go at the bottom, in the data's order, each marked as a gap.
     gaps = [r for r in table.rows if r["score"] is None]
     rows = list(reversed(gaps)) + scored
-    countries = [r["country"] for r in rows]
-    colour = theme.colour("blue")
+    countries = [theme.country(r) for r in rows]
+    # Kazakhstan at full strength and in bold, the others paler: as on the Freedom in the World chart.
     dots = go.Scatter(
         x=[r["score"] for r in scored],
-        y=[r["country"] for r in scored],
+        y=[theme.country(r) for r in scored],
         mode="markers+text",
         marker=dict(
-            size=[15 if r["iso3"] == HIGHLIGHT else 12 for r in scored],
-            color=colour,
-            opacity=strengths(scored),
+            size=13,
+            color=theme.colour("blue"),
+            opacity=[theme.strength(r) for r in scored],
             line=dict(width=1, color=theme.colour("ink")),
         ),
-        text=[theme.short(r["score"]) for r in scored],
+        # Two decimals, as the EIU publishes its scores (7.40, not 7.4).
+        text=[number(r["score"], 2) for r in scored],
         textposition="middle right",
         textfont=dict(size=12 if narrow else 13, color=theme.colour("ink")),
         cliponaxis=False,
@@ -48,21 +52,23 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
     )
     suffix = "_narrow" if narrow else ""
     shapes, annotations = [], []
-    for number, (low, key) in enumerate(BANDS):
-        if low:
+    for band, (low, key) in enumerate(BANDS):
+        high = next((b for b, _ in BANDS if b > low), TOP)
+        if band % 2:
             shapes.append(
                 dict(
-                    type="line",
+                    type="rect",
                     layer="below",
                     x0=low,
-                    x1=low,
+                    x1=high,
                     y0=0,
                     y1=1,
                     yref="paper",
-                    line=dict(color=theme.colour("muted"), width=1, dash="dot"),
+                    line=dict(width=0),
+                    fillcolor=theme.colour("grid"),
+                    opacity=SHADE,
                 )
             )
-        high = next((b for b, _ in BANDS if b > low), TOP)
         annotations.append(
             dict(
                 x=(low + high) / 2,
@@ -70,26 +76,26 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
                 yref="paper",
                 yanchor="bottom",
                 # On a phone the bands are too narrow for their names side by side: every other one sits higher.
-                yshift=18 if narrow and number % 2 else 0,
+                yshift=18 if narrow and band % 2 else 0,
                 showarrow=False,
                 text=theme.text(ID, f"bands{suffix}.{key}"),
-                font=dict(size=12, color=theme.colour("muted")),
+                font=dict(size=theme.SMALLEST, color=theme.colour("muted")),
             )
         )
     for r in gaps:
         annotations.append(
             dict(
                 x=0,
-                y=r["country"],
+                y=theme.country(r),
                 xanchor="left",
                 showarrow=False,
                 text=theme.text(ID, "gap"),
-                font=dict(size=12, color=theme.colour("muted")),
+                font=dict(size=theme.SMALLEST, color=theme.colour("muted")),
             )
         )
     return theme.figure(
         [dots],
-        # The bands' dotted edges stand in for vertical grid lines.
+        # The shaded bands stand in for vertical grid lines.
         xaxis=dict(range=[0, TOP], dtick=2, showgrid=False, title=dict(text=theme.text(ID, f"axis_x{suffix}"))),
         yaxis=dict(
             showgrid=True,
@@ -97,7 +103,7 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
             categoryarray=countries,
             tickmode="array",
             tickvals=countries,
-            ticktext=tick_labels(rows),
+            ticktext=[theme.country_label(r) for r in rows],
             tickfont=dict(size=12 if narrow else 13),
         ),
         margin=dict(t=(56 if narrow else 32), r=16),

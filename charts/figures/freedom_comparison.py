@@ -11,9 +11,6 @@ from ..table import Table
 
 DATASET = "fiw_comparison"
 ID = "freedom_comparison"
-# The country the site is about: drawn at full strength and named in bold; the others are drawn paler.
-HIGHLIGHT = "KAZ"
-PALE = 0.45
 
 
 def load(data_dir=DATA_DIR) -> Table:
@@ -26,20 +23,12 @@ def load(data_dir=DATA_DIR) -> Table:
     )
 
 
-def tick_labels(rows: list[dict]) -> list[str]:
-    """Country names for the axis, the highlighted one in bold (the democracy-index chart uses the same)."""
-    return [f"<b>{r['country']}</b>" if r["iso3"] == HIGHLIGHT else r["country"] for r in rows]
-
-
-def strengths(rows: list[dict]) -> list[float]:
-    return [1 if r["iso3"] == HIGHLIGHT else PALE for r in rows]
-
-
 def figure(table: Table, narrow: bool = False) -> go.Figure:
     # Lowest score at the bottom, highest at the top; ties keep the data's order.
     rows = sorted(table.rows, key=lambda r: r["total"])
-    countries = [r["country"] for r in rows]
-    opacity = strengths(rows)
+    # Countries named in the reader's language; Kazakhstan at full strength and in bold, as on the EIU chart.
+    countries = [theme.country(r) for r in rows]
+    opacity = [theme.strength(r) for r in rows]
     parts = [
         ("political_rights", "blue", theme.text(ID, "political_rights"), theme.text(ID, "hover_political_rights")),
         ("civil_liberties", "orange", theme.text(ID, "civil_liberties"), theme.text(ID, "hover_civil_liberties")),
@@ -86,7 +75,7 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
             categoryarray=countries,
             tickmode="array",
             tickvals=countries,
-            ticktext=tick_labels(rows),
+            ticktext=[theme.country_label(r) for r in rows],
             tickfont=dict(size=12 if narrow else 13),
         ),
         legend=dict(orientation="v", y=1.01) if narrow else dict(y=1.01),

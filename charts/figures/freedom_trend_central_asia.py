@@ -8,7 +8,6 @@ from .. import theme
 from ..datasets import DATA_DIR
 from ..datasets import load as load_dataset
 from ..table import Table
-from .freedom_comparison import HIGHLIGHT
 
 DATASET = "fiw_comparison"
 ID = "freedom_trend_central_asia"
@@ -28,56 +27,37 @@ def load(data_dir=DATA_DIR) -> Table:
     )
 
 
-def spread(values: list[float], gap: float) -> list[float]:
-    """Label heights as close to `values` as they can be while at least `gap` apart (order kept)."""
-    order = sorted(range(len(values)), key=lambda i: values[i])
-    placed = [0.0] * len(values)
-    previous = None
-    for i in order:
-        placed[i] = values[i] if previous is None else max(values[i], previous + gap)
-        previous = placed[i]
-    # Shift down together if the top label went past the axis.
-    excess = max(placed) - (TOP - gap / 2)
-    return [p - excess for p in placed] if excess > 0 else placed
-
-
 def figure(table: Table, narrow: bool = False) -> go.Figure:
     traces, ends = [], []
     for i, code in enumerate(CENTRAL_ASIA):
         rows = sorted((r for r in table.rows if r["iso3"] == code), key=lambda r: r["edition"])
         if not rows:
             continue
-        main = code == HIGHLIGHT
+        main = code == theme.HIGHLIGHT
+        name = theme.country(rows[0])
         colour = theme.colour(theme.SERIES[i])
         traces.append(
             go.Scatter(
                 x=[r["edition"] for r in rows],
                 y=[r["total"] for r in rows],
-                name=rows[0]["country"],
+                name=name,
                 mode="lines+markers",
                 line=dict(color=colour, width=3.5 if main else 2),
                 marker=dict(size=8 if main else 6, symbol=theme.SYMBOLS[i], color=colour),
                 customdata=[table.label(r, "status") for r in rows],
-                hovertemplate=theme.text(ID, "hover", country=rows[0]["country"]),
+                hovertemplate=theme.text(ID, "hover", country=name),
             )
         )
-        ends.append((rows[-1], colour, main))
-    heights = spread([float(r["total"]) for r, _, _ in ends], GAP[narrow])
-    annotations = [
-        dict(
-            x=row["edition"],
-            y=height,
-            xanchor="left",
-            yanchor="middle",
-            xshift=8,
-            showarrow=False,
-            text=theme.text(
-                ID, "end_label", country=f"<b>{row['country']}</b>" if main else row["country"], total=row["total"]
-            ),
-            font=dict(size=12 if narrow else 13, color=colour),
+        last = rows[-1]
+        ends.append(
+            dict(
+                x=last["edition"],
+                y=last["total"],
+                colour=colour,
+                text=theme.text(ID, "end_label", country=theme.country_label(last), total=last["total"]),
+            )
         )
-        for (row, colour, main), height in zip(ends, heights, strict=True)
-    ]
+    annotations = theme.end_labels(ends, GAP[narrow], low=0, high=TOP, size=12 if narrow else 13)
     editions = table.values("edition")
     return theme.figure(
         traces,

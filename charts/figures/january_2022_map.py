@@ -19,15 +19,27 @@ REPORTED = {
     "protests_violence": ("protests_and_violence", "orange", "diamond", 13),
     "protests_violence_deaths": ("deaths", "vermillion", "square", 15),
 }
-# Which side of its marker each name goes, so that names of nearby cities never overlap.
+# Which side of its marker each name goes, so that names of nearby cities never overlap; a phone's map is smaller,
+# so the names there are placed differently.
 TEXT_POSITION = {
-    "Aktau": "middle left",
-    "Zhanaozen": "bottom right",
-    "Taraz": "bottom right",
-    "Shymkent": "top left",
-    "Almaty": "top center",
-    "Aktobe": "top center",
-    "Nur-Sultan (now Astana)": "top center",
+    "wide": {
+        "Aktau": "middle left",
+        "Zhanaozen": "bottom right",
+        "Taraz": "middle right",
+        "Shymkent": "bottom left",
+        "Almaty": "top center",
+        "Aktobe": "top center",
+        "Nur-Sultan (now Astana)": "top center",
+    },
+    "narrow": {
+        "Aktau": "middle left",
+        "Zhanaozen": "middle right",
+        "Taraz": "bottom right",
+        "Shymkent": "bottom left",
+        "Almaty": "top center",
+        "Aktobe": "top center",
+        "Nur-Sultan (now Astana)": "top center",
+    },
 }
 
 
@@ -53,6 +65,7 @@ def _label(row: dict, narrow: bool) -> str:
 
 def figure(table: Table, narrow: bool = False) -> go.Figure:
     traces = [geo.countries()]
+    positions = TEXT_POSITION["narrow" if narrow else "wide"]
     for reported, (key, colour, symbol, size) in REPORTED.items():
         rows = [r for r in table.rows if r["reported"] == reported]
         if not rows:
@@ -64,8 +77,8 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
                 text=[_label(r, narrow) for r in rows],
                 customdata=[r["what_was_reported"] for r in rows],
                 mode="markers+text",
-                textposition=[TEXT_POSITION.get(r["place"], "top center") for r in rows],
-                textfont=dict(size=12 if narrow else 13, color=theme.colour("ink")),
+                textposition=[positions.get(r["place"], "top center") for r in rows],
+                textfont=dict(size=theme.SMALLEST if narrow else 13, color=theme.colour("ink")),
                 marker=dict(
                     size=size, symbol=symbol, color=theme.colour(colour), line=dict(width=1, color=theme.colour("ink"))
                 ),
@@ -74,4 +87,4 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
             )
         )
     legend = dict(orientation="h", x=0, y=-0.02, xanchor="left", yanchor="top", font=dict(size=12 if narrow else 13))
-    return theme.figure(traces, **geo.layout(narrow, height=350 if narrow else 440, legend=legend, showlegend=True))
+    return theme.figure(traces, **geo.layout(narrow, height=310 if narrow else 440, legend=legend, showlegend=True))

@@ -18,7 +18,7 @@ LABELS = {
         "RUS": (62, 55.3),
         "CHN": (84.5, 40.5),
         "UZB": (63.8, 41.4),
-        "KGZ": (74.8, 41.6),
+        "KGZ": (74.6, 40.9),
         "TJK": (70.8, 38.6),
         "TKM": (58.6, 38.9),
     },
@@ -59,5 +59,5 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
         name=theme.text(ID, "places"),
         showlegend=False,
     )
-    traces = [geo.countries(), geo.labels(names, LABELS["narrow" if narrow else "wide"], 11 if narrow else 12), places]
-    return theme.figure(traces, **geo.layout(narrow, height=280 if narrow else 420, showlegend=False))
+    traces = [geo.countries(), geo.labels(names, LABELS["narrow" if narrow else "wide"], theme.SMALLEST), places]
+    return theme.figure(traces, **geo.layout(narrow, height=250 if narrow else 420, showlegend=False))

@@ -36,20 +36,32 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
     labels = [
         theme.text(ID, f"bar_label{suffix}", share=theme.short(r["share_pct"]), seats=number(r["seats"])) for r in rows
     ]
+    names = [theme.wrap(r["party"], 14) if narrow else r["party"] for r in rows]
     bars = go.Bar(
         x=[r["share_pct"] for r in rows],
         # On a phone the long party names take two lines, so that the bars keep most of the width.
-        y=[theme.wrap(r["party"], 14) if narrow else r["party"] for r in rows],
+        y=names,
         orientation="h",
         marker=dict(color=[won if r["seats"] else lost for r in rows]),
-        text=labels,
-        textposition="outside",
-        textfont=dict(size=12 if narrow else 14),
-        cliponaxis=False,
         customdata=[r["votes"] for r in rows],
         hovertemplate=theme.text(ID, "hover"),
         name=theme.text(ID, "series"),
     )
+    # Each bar's share and seats, written after the bar, or after the threshold line for a party below it, so that
+    # the dashed line never runs through a label.
+    notes = [
+        dict(
+            x=max(r["share_pct"], threshold),
+            y=name,
+            xanchor="left",
+            xshift=5,
+            align="left",
+            showarrow=False,
+            text=label,
+            font=dict(size=theme.SMALLEST if narrow else 14, color=theme.colour("ink")),
+        )
+        for r, name, label in zip(rows, names, labels, strict=True)
+    ]
     return theme.figure(
         [bars],
         # Room to the right of the longest bar for its label.
@@ -59,7 +71,7 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
             tickvals=[0, 25, 50, 75, 100],
             title=dict(text=theme.text(ID, f"axis_x{suffix}")),
         ),
-        yaxis=dict(showgrid=False, tickfont=dict(size=12)),
+        yaxis=dict(showgrid=False, tickfont=dict(size=theme.SMALLEST)),
         margin=dict(r=8 if narrow else 24, t=28 if narrow else 8),
         height=380,
         showlegend=False,
@@ -74,7 +86,8 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
                 line=dict(color=theme.colour("vermillion"), width=2, dash="dash"),
             )
         ],
-        annotations=[
+        annotations=notes
+        + [
             dict(
                 x=threshold,
                 y=len(rows) - 0.5,
@@ -82,7 +95,7 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
                 xanchor="left",
                 showarrow=False,
                 text=theme.text(ID, f"threshold{suffix}", threshold=theme.short(threshold)),
-                font=dict(color=theme.colour("vermillion"), size=12),
+                font=dict(color=theme.colour("vermillion"), size=theme.SMALLEST),
             )
         ],
     )

@@ -18,6 +18,8 @@ PARTNERS = {
     "CHN": ("vermillion", "china"),
     "RUS": ("green", "russia"),
 }
+# End labels closer than this share of the highest value are moved apart (a phone's plot is shorter).
+GAP = {False: 0.075, True: 0.1}
 
 
 def load(data_dir=DATA_DIR) -> Table:
@@ -36,7 +38,7 @@ def _break_year(rows: list[dict]) -> int | None:
 
 
 def figure(table: Table, narrow: bool = False) -> go.Figure:
-    traces, annotations, breaks = [], [], set()
+    traces, ends, breaks = [], [], set()
     for i, (partner, (colour_name, key)) in enumerate(PARTNERS.items()):
         label = theme.text(ID, key)
         rows = sorted(
@@ -65,17 +67,9 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
             )
         )
         # The line's name at its end: the chart's legend, which the reader never has to look up.
-        annotations.append(
-            dict(
-                x=rows[-1]["year"],
-                y=rows[-1]["turnover_usd_bn"],
-                xanchor="left",
-                yanchor="middle",
-                text=f" {label}",
-                showarrow=False,
-                font=dict(color=colour, size=12 if narrow else 13),
-            )
-        )
+        ends.append(dict(x=rows[-1]["year"], y=rows[-1]["turnover_usd_bn"], text=label, colour=colour))
+    top = max(r["turnover_usd_bn"] for r in table.rows)
+    annotations = theme.end_labels(ends, GAP[narrow] * top, low=0, size=theme.SMALLEST if narrow else 13)
     china_view = sorted((r for r in table.rows if r["reporter"] == "CHN"), key=lambda r: r["year"])
     if china_view:
         traces.append(
@@ -113,7 +107,7 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
                 yanchor="top",
                 showarrow=False,
                 text=theme.text(ID, "sources_change"),
-                font=dict(size=11, color=theme.colour("muted")),
+                font=dict(size=theme.SMALLEST, color=theme.colour("muted")),
             )
         )
     all_years = [r["year"] for r in table.rows]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pathlib
 
-from . import trade_from_raw
+from . import cameras_from_raw, trade_from_raw
 
 # Published file name → the step that writes it.
-STEPS = {trade_from_raw.OUTPUT: trade_from_raw}
+STEPS = {trade_from_raw.OUTPUT: trade_from_raw, cameras_from_raw.OUTPUT: cameras_from_raw}
 
 
 def run(data_dir: pathlib.Path, write: bool = True) -> dict[str, str]:
