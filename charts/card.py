@@ -57,16 +57,10 @@ class Chart:
         # Sorted keys and no spaces: the same tree always gives the same bytes.
         return json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n"
 
-    def picture_jobs(
-        self, title: str, subtitle: str | None = None, site_name: str | None = None, address: str | None = None
-    ) -> list[pictures.Job]:
+    def picture_jobs(self, title: str, subtitle: str, site_name: str, address: str) -> list[pictures.Job]:
         """Every picture of this chart. The exports carry `title` and `subtitle` (the view's, computed figures written
-        out), the sources, the licence, the site's name and its public address ("" when the build has none)."""
-        if subtitle is None or site_name is None or address is None:
-            found = _site_words(self)
-            subtitle = found["subtitle"] if subtitle is None else subtitle
-            site_name = found["site_name"] if site_name is None else site_name
-            address = found["address"] if address is None else address
+        out by the page layer), the sources, the licence, the site's name and its public address ("" when the build
+        has none)."""
         return pictures.jobs(
             self.id, self.module, self.figure, self.narrow, self.frame(title, subtitle, site_name, address)
         )
@@ -95,20 +89,6 @@ class Chart:
         """A picture's size in CSS pixels ("wide" or "narrow"); the page reserves it before the picture arrives."""
         figure = self.narrow if variant == "narrow" else self.figure
         return pictures.WIDTHS[variant], int(figure["layout"].get("height") or 380)
-
-
-def _site_words(chart: Chart) -> dict[str, str]:
-    """The subtitle written out and the site's name and public address, for a caller that does not pass them.
-
-    (The page layer knows these; it is imported here only when the caller leaves them out.)"""
-    from explainer import pages, wording
-
-    settings = pages.load_settings()
-    return {
-        "subtitle": wording.fill(chart.view.subtitle, "charts/data/datapackage.yaml"),
-        "site_name": settings.site_name,
-        "address": settings.site_url,
-    }
 
 
 def _plain(figure: go.Figure) -> dict:

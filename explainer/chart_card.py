@@ -38,8 +38,10 @@ def words(chart: Chart) -> Words:
     )
 
 
-def picture_jobs(chart: Chart) -> list[pictures.Job]:
-    return chart.picture_jobs(words(chart).title)
+def picture_jobs(chart: Chart, site_name: str, site_url: str) -> list[pictures.Job]:
+    """The chart's pictures; its exports carry the words readers see and the site's name and public address."""
+    w = words(chart)
+    return chart.picture_jobs(w.title, w.subtitle, site_name, site_url)
 
 
 def render(chart: Chart, root: str) -> str:
@@ -49,8 +51,8 @@ def render(chart: Chart, root: str) -> str:
     downloads = [
         {"label": strings.text(f"card.{key}"), "href": href}
         for key, href in (
-            ("png", card.asset(cid, "png")),
-            ("svg", card.asset(cid, "light.wide.svg")),
+            ("png", card.asset(cid, "export.png")),
+            ("svg", card.asset(cid, "export.svg")),
             ("csv", card.csv_asset(cid)),
         )
     ]

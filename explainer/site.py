@@ -284,7 +284,10 @@ class Site:
         out[IFRAME_WORKER_ASSET] = IFRAME_WORKER_SHIM.read_bytes()
         out[ABBREVIATIONS] = glossary.abbreviations(self.terms).encode()
         out.update(geo.outlines())
-        jobs = [job for chart in self.charts.values() for job in chart_card.picture_jobs(chart)]
+        s = self.settings
+        jobs = [
+            job for chart in self.charts.values() for job in chart_card.picture_jobs(chart, s.site_name, s.site_url)
+        ]
         out.update(publish.picture_files(pictures.draw(jobs)))
         if not self.preview:
             out.update(previews.cards(self.pages, self.settings))

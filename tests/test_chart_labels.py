@@ -91,8 +91,13 @@ def measured(tmp_path_factory) -> dict[tuple[str, str], dict]:
     """(chart, variant) → the picture's texts and clashes, every chart drawn afresh into a cache of the test's own."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(cache, "DIR", tmp_path_factory.mktemp("cache"))
+        # The exports carry the site's name and address: a long address tests the credit line's room.
+        site = ("Kazakhstan and ‘smart authoritarianism’: an explainer", "https://explainer.example.org/")
         jobs = [
-            job for chart_id in CHARTS for job in chart_card.picture_jobs(build(chart_id)) if job.variant in VARIANTS
+            job
+            for chart_id in CHARTS
+            for job in chart_card.picture_jobs(build(chart_id), *site)
+            if job.variant in VARIANTS
         ]
         drawn = pictures.draw(jobs)
     found = {}
