@@ -203,14 +203,22 @@ def _activity(deck: Deck, chapter: Chapter, handout: Handout, slides: dict[str, 
     title = t("classroom.activity", title=a.title, minutes=a.minutes)
     notes = chapter.material.teacher_notes
     chunks = _chunks(a.steps)
-    # The notes run with the steps: how the step runs first, what to stress and to expect next, the model answer
-    # with the last group of steps.
+    count = len(a.steps)
+    # The notes run with the steps: how the step runs first, then what to stress and what students may get wrong,
+    # the model answer with the last group of steps; a group with none of these gets a cue for the teacher.
     said = [f"{do}\n\n{a.intro}", notes.stress, notes.misconceptions]
     for i, chunk in enumerate(chunks):
-        last = i == len(chunks) - 1
-        own = said[i : i + 1] if not last else [*said[i:], t("classroom.deck_model_answer", answer=a.model_answer)]
+        first, last = chunk[0][0], chunk[-1][0]
+        where = (
+            t("classroom.deck_step_of", step=first, count=count)
+            if first == last
+            else t("classroom.deck_steps_of", first=first, last=last, count=count)
+        )
+        own = said[i : i + 1]
+        if i == len(chunks) - 1:
+            own = [*said[i:], t("classroom.deck_model_answer", answer=a.model_answer)]
         items = [{"runs": [(step, False)], "bullet": "number", "start": number, "before": 12} for number, step in chunk]
-        deck.text(TITLE_AND_CONTENT, title, items, "\n\n".join(own))
+        deck.text(TITLE_AND_CONTENT, title, items, "\n\n".join([where, *(own or [t("classroom.deck_steps_cue")])]))
     for figure in handout.figures:
         if figure.id in a.charts:
             _chart(deck, figure, slides.get(figure.id, figure.png))
@@ -339,7 +347,7 @@ def _sources(deck: Deck, lesson: Lesson, used: list[Chapter], handouts: dict[str
     notes = [lesson.after or "", *(c.material.teacher_notes.impartiality for c in used)]
     slide = deck.slide(TITLE_AND_CONTENT, t("classroom.sources"), "\n\n".join(n for n in notes if n))
     body = slide.placeholders[1]
-    body.name = "Body"
+    body.name = "Sources"
     _place(body, (*BODY_BOX[:3], CAPTION_BOX[1] - BODY_BOX[1] - Inches(0.1)))
     _fit(body, items, SOURCES_SIZES, t("classroom.sources"))
     where = "; ".join(handouts[c.slug].address for c in used)
