@@ -132,7 +132,9 @@ class Deck:
         slide = self.prs.slides.add_slide(self.prs.slide_layouts[layout])
         if layout != TITLE_SLIDE:
             _place(slide.shapes.title, TITLE_BOX)
-            _fit(slide.shapes.title, [{"runs": [(title, True)]}], sizes, title)
+            # A title on one line if it can be at 28 pt or more, else on two.
+            one_line = [s for s in sizes if s >= 28 and fit.width(title, s, bold=True) <= fit.room(TITLE_BOX[2])]
+            _fit(slide.shapes.title, [{"runs": [(title, True)]}], tuple(one_line[:1]) + sizes, title)
         slide.shapes.title.name = "Title"
         if notes in self.notes:
             raise DeckError(f"slide {title!r} repeats the notes of another slide", file=_FILE)
@@ -231,7 +233,9 @@ def _chart(deck: Deck, figure: Figure, png: bytes) -> None:
 
 
 def _short(publisher: str, date: str) -> str:
-    return t("classroom.deck_source", publisher=publisher, year=str(date)[:4])
+    year = str(date)[:4]
+    # Some publishers' names end with their date already ("…, 11 June 2021").
+    return publisher if publisher.endswith(year) else t("classroom.deck_source", publisher=publisher, year=year)
 
 
 def pptx_bytes(

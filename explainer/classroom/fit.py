@@ -72,12 +72,16 @@ def lines(paragraph: Paragraph, room: float) -> int:
     return count
 
 
+def room(box_width: int, indent: int = 0) -> float:
+    """Points of line length in a text box `box_width` EMU wide."""
+    return Emu(box_width - 2 * INSET_X - indent).pt
+
+
 def height(paragraphs: list[Paragraph], box_width: int) -> float:
     """Points of height the paragraphs take in a text box `box_width` EMU wide (insets included)."""
     total = Emu(2 * INSET_Y).pt
     for p in paragraphs:
-        room = Emu(box_width - 2 * INSET_X - p.indent).pt
-        total += p.before + lines(p, room) * p.size * LINE
+        total += p.before + lines(p, room(box_width, p.indent)) * p.size * LINE
     return total
 
 
