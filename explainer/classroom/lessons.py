@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Annotated
+from typing import Annotated, Literal
 
 import pydantic
 
@@ -15,9 +15,14 @@ LESSONS = INCLUDES / "lessons.yml"
 FOLDER = "classroom"
 
 
-def worksheet_path(slug: str, kind: str) -> str:
-    """Site path of a chapter's worksheet: kind is "docx" or "pdf"."""
-    return f"{FOLDER}/{slug}-worksheet.{kind}"
+def worksheet_path(slug: str, kind: str, teacher: bool = False) -> str:
+    """Site path of a chapter's worksheet, or of its teacher's version: kind is "docx" or "pdf"."""
+    return f"{FOLDER}/{slug}-worksheet{'-teacher' if teacher else ''}.{kind}"
+
+
+def reading_path(slug: str, kind: str) -> str:
+    """Site path of a chapter's short reading: kind is "docx" or "pdf"."""
+    return f"{FOLDER}/{slug}-short-reading.{kind}"
 
 
 def deck_path(plan_id: str, lesson_id: str) -> str:
@@ -28,15 +33,35 @@ def _listed(value):
     return [value] if isinstance(value, str) else value
 
 
+# What a step projects (explainer/classroom/deck.py): the title slide, the pre-reading check, the lesson question,
+# the class contract, a task in the step's own words (`heading` and `show`), the debate roles (a slide per role
+# card, then the step's own words), the closing question. A step with an activity projects that activity's steps
+# and charts.
+SlideKind = Literal["title", "check", "question", "contract", "task", "roles", "close"]
+
+
 class Step(yamlfile.Model):
-    minutes: int
-    do: yamlfile.Text
+    minutes: int = pydantic.Field(gt=0)
+    do: yamlfile.Text  # what the teacher does: the plan's table and the speaker notes
     # The chapters (folders) whose activity runs in this slot.
     activity: Annotated[tuple[str, ...], pydantic.BeforeValidator(_listed)] = ()
+    slide: SlideKind | None = None
+    heading: yamlfile.Text | None = None  # the slide's title, for a task
+    show: tuple[yamlfile.Text, ...] = ()  # what students read on the slide: short lines, about 40 words in all
 
     @property
     def activities(self) -> tuple[str, ...]:
         return self.activity
+
+    @pydantic.model_validator(mode="after")
+    def _projects_something(self):
+        if self.activity and self.slide:
+            raise ValueError("a step with an activity projects that activity: give it no 'slide'")
+        if not self.activity and not self.slide:
+            raise ValueError("say what the step projects: 'slide: ...', or the 'activity' it runs")
+        if self.slide == "task" and not (self.heading and self.show):
+            raise ValueError("a 'task' slide needs a 'heading' and the lines to 'show'")
+        return self
 
 
 class Check(yamlfile.Model):
@@ -66,6 +91,19 @@ class Lesson(yamlfile.Model):
     after: yamlfile.Text | None = None
     # A picture drawn for the slides (see diagram.py), for lessons whose chapters have no chart.
     diagram: str = ""
+
+    @pydantic.model_validator(mode="after")
+    def _adds_up(self):
+        total = sum(step.minutes for step in self.steps)
+        if total != self.minutes:
+            raise ValueError(f"lesson {self.id!r}: its steps take {total} minutes, not {self.minutes}")
+        if self.steps and self.steps[0].slide != "title":
+            raise ValueError(f"lesson {self.id!r}: the first step shows the title slide ('slide: title')")
+        if self.check and not any(step.slide == "check" for step in self.steps):
+            raise ValueError(f"lesson {self.id!r} has a pre-reading check but no step with 'slide: check'")
+        if any(step.slide == "roles" for step in self.steps) and not self.role_cards:
+            raise ValueError(f"lesson {self.id!r} shows its roles but has no role cards")
+        return self
 
     def times(self):
         """Each step with its start and end minute."""
@@ -168,15 +206,18 @@ def plan_markdown(plan_id: str, chapters: dict[str, pages.PageInfo], from_src: s
 
 
 def worksheets_markdown(chapters: list[pages.PageInfo], from_src: str) -> str:
-    """Every chapter's worksheet, for the teachers' page."""
+    """Every chapter's worksheet, its teacher's version and its short reading, for the teachers' page."""
     t = strings.text
     rows = []
     for page in chapters:
         slug = page.src.split("/")[0]
-        docx_link = pages.relative_link(worksheet_path(slug, "docx"), from_src)
-        pdf_link = pages.relative_link(worksheet_path(slug, "pdf"), from_src)
-        rows.append(
-            f"- {page.heading}: [{t('classroom.worksheet_docx')}]({docx_link}), "
-            f"[{t('classroom.worksheet_pdf')}]({pdf_link})"
-        )
+        links = [
+            (t("classroom.worksheet_docx"), worksheet_path(slug, "docx")),
+            (t("classroom.worksheet_pdf"), worksheet_path(slug, "pdf")),
+            (t("classroom.teacher_docx"), worksheet_path(slug, "docx", teacher=True)),
+            (t("classroom.teacher_pdf"), worksheet_path(slug, "pdf", teacher=True)),
+            (t("classroom.reading_pdf"), reading_path(slug, "pdf")),
+        ]
+        listed = ", ".join(f"[{label}]({pages.relative_link(path, from_src)})" for label, path in links)
+        rows.append(f"- {page.heading}: {listed}")
     return t("classroom.worksheets_intro") + "\n\n" + "\n".join(rows) + "\n"
