@@ -8,8 +8,6 @@ import re
 import yaml
 from PIL import Image, ImageDraw
 
-from charts import card as chart_cards
-from charts import pictures
 from core import bibliography, fonts, strings
 
 from . import pages
@@ -206,24 +204,9 @@ def card(title: str, kicker: str, standfirst: str, site_name: str, picture: byte
     return out.getvalue()
 
 
-def lead_pictures(pages: list) -> dict[str, bytes]:
-    """Chart id → its link-preview picture (the phone layout at twice the size), for every chart a card shows. The
-    build has drawn them already, so they come from the cache."""
-    from . import chart_card
-
-    wanted = sorted({chart_id for page in pages if (chart_id := lead_chart(page))})
-    jobs = {}
-    for chart_id in wanted:
-        built = chart_cards.build(chart_id)
-        jobs[chart_id] = next(job for job in chart_card.picture_jobs(built) if job.variant == "preview.png")
-    drawn = pictures.draw(list(jobs.values())) if jobs else {}
-    return {chart_id: drawn[job] for chart_id, job in jobs.items()}
-
-
-def cards(pages: list, settings: pages.Settings) -> dict[str, bytes]:
-    """Site path → PNG card of every page."""
+def cards(pages: list, settings: pages.Settings, found: dict[str, bytes]) -> dict[str, bytes]:
+    """Site path → PNG card of every page; `found` maps each chart id to its link-preview picture, as drawn."""
     out = {}
-    found = lead_pictures(pages)
     for page in pages:
         title = str(page.heading if hasattr(page, "heading") else page.title)
         kicker = strings.text("previews.chapter", number=page.chapter) if page.chapter is not None else ""

@@ -290,7 +290,10 @@ class Site:
         ]
         out.update(publish.picture_files(pictures.draw(jobs)))
         if not self.preview:
-            out.update(previews.cards(self.pages, self.settings))
+            drawn = {
+                cid: out[card.asset(cid, "preview.png")] for cid in self.charts if card.asset(cid, "preview.png") in out
+            }
+            out.update(previews.cards(self.pages, self.settings, drawn))
             out.update(classroom.files(self.charts, out, self.settings, self.classroom, self.quizzes))
         return dict(sorted(out.items()))
 
