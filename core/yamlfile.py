@@ -304,3 +304,43 @@ def _walk(raw: Any, kind, overlay: Any, where: str, take, mismatch=None) -> Any:
         if _has_text(part):
             return _walk(raw, part, overlay, where, take, mismatch)
     return raw
+
+
+def texts(data: Any, model: Any) -> Any:
+    """Only the translatable texts of `data` (and the keys that match list items), in the shape a translation file
+    has: what a translator starts from."""
+    kind = getattr(model, "_type", model)
+    return _texts(data, kind)
+
+
+def _texts(raw: Any, kind) -> Any:
+    if raw is None or not _has_text(kind):
+        return None
+    if _is_text(kind):
+        return raw
+    if typing.get_origin(kind) is Annotated:
+        return _texts(raw, _parts(kind)[0])
+    if isinstance(kind, type) and issubclass(kind, pydantic.BaseModel) and isinstance(raw, dict):
+        out = {}
+        for name, field in kind.model_fields.items():
+            key = field.alias or name
+            found = _texts(raw.get(key), _annotation(field)) if key in raw else None
+            if found not in (None, {}, []):
+                out[key] = found
+        return out
+    origin, parts = typing.get_origin(kind), _parts(kind)
+    if origin in (list, tuple) and isinstance(raw, list) and parts:
+        out = []
+        for item in raw:
+            found = _texts(item, parts[0])
+            key = next((k for k in KEYS if isinstance(item, dict) and k in item), None)
+            if key and isinstance(found, dict):
+                found = {key: item[key], **found}
+            out.append(found)
+        return out
+    if origin is dict and isinstance(raw, dict) and len(parts) == 2:
+        return {key: _texts(value, parts[1]) for key, value in raw.items()}
+    for part in parts:
+        if _has_text(part):
+            return _texts(raw, part)
+    return None
