@@ -169,10 +169,16 @@ Day = Annotated[dt.date, pydantic.BeforeValidator(_day)]
 
 
 class Translatable:
-    """Marks text that each language translates (its other texts, such as titles of sources, stay as written)."""
+    """Marks text that each language translates (its other texts, such as titles of sources, stay as written).
+    `pseudo=False`: the pseudo-language keeps it as written, because it must match the English page's words."""
+
+    def __init__(self, pseudo: bool = True):
+        self.pseudo = pseudo
 
 
 TRANSLATABLE = Translatable()
+# Words quoted from a page or a value as a chart's table shows it: each language quotes its own edition.
+Quote = Annotated[str, pydantic.BeforeValidator(_text), Translatable(pseudo=False)]
 # Prose in the site's language: translated in each edition.
 Text = Annotated[str, pydantic.BeforeValidator(_text), TRANSLATABLE]
 # Text that keeps its original language in every edition: titles and publishers of sources, names.
@@ -209,7 +215,7 @@ def localize(data: Any, model: Any, file: str) -> Any:
     if language == strings.DEFAULT or not _has_text(kind):
         return data
     if language == strings.PSEUDO:
-        return _walk(data, kind, None, "", lambda text, _, __: strings.pseudo(text))
+        return _walk(data, kind, None, "", _pseudo)
     path = translation_of(file, language)
     shown = display(path)
     if not path.is_file():
@@ -226,8 +232,18 @@ def localize(data: Any, model: Any, file: str) -> Any:
     return _walk(data, kind, read(path), "", take, mismatch)
 
 
+def _pseudo(text: str, _overlay, _where) -> str:
+    return strings.pseudo(text)
+
+
+def _marker(kind) -> Translatable | None:
+    if typing.get_origin(kind) is not Annotated:
+        return None
+    return next((m for m in kind.__metadata__ if isinstance(m, Translatable)), None)
+
+
 def _is_text(kind) -> bool:
-    return typing.get_origin(kind) is Annotated and any(m is TRANSLATABLE for m in kind.__metadata__)
+    return _marker(kind) is not None
 
 
 def _parts(kind) -> tuple:
@@ -256,6 +272,8 @@ def _walk(raw: Any, kind, overlay: Any, where: str, take, mismatch=None) -> Any:
     if raw is None or not _has_text(kind):
         return raw
     if _is_text(kind):
+        if take is _pseudo and not _marker(kind).pseudo:
+            return raw
         if not isinstance(raw, list):
             return take(raw, overlay, where) if isinstance(raw, str) else raw
         # A list of words each language writes its own way (a term's forms): the translation gives the whole list.

@@ -132,8 +132,14 @@ def parse_page(src: str, text: str) -> PageInfo:
     # The front matter starts on the file's second line: a blank line in its place keeps the line numbers.
     yaml_text = "\n" + front[4:-4]
     file = f"docs/{src}"
+    # A translated page is its own translation; only the pseudo-language transforms an English page's front matter.
     meta = yamlfile.validate(
-        yamlfile.parse(yaml_text, file, ContentError) or {}, FrontMatter, file, yaml_text, ContentError
+        yamlfile.parse(yaml_text, file, ContentError) or {},
+        FrontMatter,
+        file,
+        yaml_text,
+        ContentError,
+        translate=strings.current() == strings.PSEUDO,
     )
     return PageInfo(src, meta, body)
 

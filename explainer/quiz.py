@@ -8,7 +8,7 @@ import re
 
 import pydantic
 
-from core import INCLUDES, yamlfile
+from core import INCLUDES, strings, yamlfile
 from core.errors import BuildError
 
 from . import html, markers, pages
@@ -36,7 +36,7 @@ class Question(yamlfile.Model):
     # Where the answer is: the id of a paragraph of the chapter, or of a chart the chapter places.
     answer_in: str
     # Words quoted from that paragraph, or a value as the chart's data table shows it.
-    evidence: yamlfile.Text
+    evidence: yamlfile.Quote
     options: tuple[Option, ...] = pydantic.Field(min_length=3, max_length=5)
 
     @pydantic.field_validator("options")
@@ -100,7 +100,8 @@ def parse(slug: str, text: str, chapter_markdown: str | None, chart_cells: dict[
     for number, item in enumerate(data.questions, 1):
         named = f"questions[{number}] ({item.question[:60]!r})"
         if item.answer_in in placed:
-            if item.evidence not in chart_cells.get(item.answer_in, set()):
+            # The pseudo-language transforms the table's words but quotes the English evidence as written.
+            if not {item.evidence, strings.pseudo(item.evidence)} & chart_cells.get(item.answer_in, set()):
                 raise QuizError(
                     f"{named}: evidence {item.evidence!r} is not a value in the data table of the chart "
                     f"{item.answer_in!r}; give a value as the table shows it",
