@@ -246,6 +246,13 @@ def _is_text(kind) -> bool:
     return _marker(kind) is not None
 
 
+def _fixed(kind, key: str) -> bool:
+    """Whether a list item's field `key` keeps its value in every language, so that it can match a translation's
+    item (a glossary's term is translated, so its entries match by position)."""
+    fields = getattr(kind, "model_fields", {})
+    return key not in fields or not _is_text(_annotation(fields[key]))
+
+
 def _parts(kind) -> tuple:
     """The types inside an annotation: Optional[X] → (X,), tuple[X, ...] → (X,), Annotated[X, ...] → (X,)."""
     if typing.get_origin(kind) is Annotated:
@@ -301,7 +308,7 @@ def _walk(raw: Any, kind, overlay: Any, where: str, take, mismatch=None) -> Any:
         for index, item in enumerate(raw):
             piece = others[index] if index < len(others) else None
             here = f"{where}[{index + 1}]"
-            key = next((k for k in KEYS if isinstance(item, dict) and k in item), None)
+            key = next((k for k in KEYS if isinstance(item, dict) and k in item and _fixed(parts[0], k)), None)
             if mismatch and key and isinstance(piece, dict) and piece.get(key, item[key]) != item[key]:
                 raise mismatch(f"{here}.{key}", item[key], piece.get(key))
             out.append(_walk(item, parts[0], piece, here, take, mismatch))
@@ -351,7 +358,7 @@ def _texts(raw: Any, kind) -> Any:
         out = []
         for item in raw:
             found = _texts(item, parts[0])
-            key = next((k for k in KEYS if isinstance(item, dict) and k in item), None)
+            key = next((k for k in KEYS if isinstance(item, dict) and k in item and _fixed(parts[0], k)), None)
             if key and isinstance(found, dict):
                 found = {key: item[key], **found}
             out.append(found)
