@@ -295,10 +295,12 @@ def _walk(raw: Any, kind, overlay: Any, where: str, take, mismatch=None) -> Any:
         out = dict(raw)
         for name, field in kind.model_fields.items():
             key = field.alias or name
-            if key in raw:
-                piece = overlay.get(key) if isinstance(overlay, dict) else None
+            piece = overlay.get(key) if isinstance(overlay, dict) else None
+            # A translation may list word forms where the source has none (a Russian term's cases).
+            words = mismatch is not None and isinstance(piece, list) and _is_text(_annotation(field))
+            if key in raw or words:
                 out[key] = _walk(
-                    raw[key], _annotation(field), piece, f"{where}.{key}" if where else key, take, mismatch
+                    raw.get(key, []), _annotation(field), piece, f"{where}.{key}" if where else key, take, mismatch
                 )
         return out
     origin, parts = typing.get_origin(kind), _parts(kind)
