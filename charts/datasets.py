@@ -46,8 +46,8 @@ class Category(yamlfile.Model):
 
 class Constraints(yamlfile.Model):
     required: bool = False
-    minimum: float | None = None
-    maximum: float | None = None
+    minimum: int | float | None = None
+    maximum: int | float | None = None
     pattern: str | None = None
 
 
