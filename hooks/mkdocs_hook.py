@@ -32,3 +32,11 @@ def on_pre_build(config):
             logging.getLogger("mkdocs").info(line.removeprefix("note: "))
     if done.returncode:
         raise PluginError((done.stderr.strip().splitlines() or ["the render step failed"])[-1].removeprefix("error: "))
+
+
+def on_post_page(output, page, config):
+    # Material's base.html gives its drawer and search switches (checkboxes) autocomplete="off", which HTML allows
+    # only on text-like inputs (the Nu Html Checker reports it on every page). base.html has no block around them.
+    for switch in ("__drawer", "__search"):
+        output = output.replace(f'type="checkbox" id="{switch}" autocomplete="off"', f'type="checkbox" id="{switch}"')
+    return output
