@@ -230,7 +230,13 @@ class Site:
             minutes=page.reading_minutes,
             day=self.last_changed(page),
             series=[
-                {"number": c.chapter, "title": c.heading, "href": pages.url(c.src, page.src, urls), "here": c is page}
+                {
+                    "number": c.chapter,
+                    "title": c.heading,
+                    "href": pages.url(c.src, page.src, urls),
+                    "here": c is page,
+                    "epilogue": c.meta.epilogue,
+                }
                 for c in self.chapters
             ],
         )
