@@ -220,6 +220,7 @@
   // from the page (the citation box's data-note-* attributes, in the page's language). The list of notes at the
   // foot of the page stays, for paper and for readers without a script.
   var note = null; // { box, ref }
+  var returning = false; // the focus going back to a number: not a request to open its note again
   function noteWords() {
     var source = document.querySelector("[data-note-label]");
     return {
@@ -234,7 +235,11 @@
     ref.removeAttribute("aria-describedby");
     ref.removeAttribute("aria-expanded");
     note = null;
-    if (giveFocusBack) ref.focus();
+    if (giveFocusBack) {
+      returning = true;
+      ref.focus();
+      returning = false;
+    }
   }
   function openNote(ref, takeFocus) {
     if (note && note.ref === ref) {
@@ -304,7 +309,7 @@
   });
   document.addEventListener("focusin", function (event) {
     var ref = event.target.closest && event.target.closest("a.footnote-ref");
-    if (ref && ref.matches(":focus-visible")) openNote(ref, false);
+    if (ref && !returning && ref.matches(":focus-visible")) openNote(ref, false);
     else if (note && !note.box.contains(event.target) && event.target !== note.ref) closeNote(false);
   });
   document.addEventListener("keydown", function (event) {
