@@ -32,6 +32,11 @@ def page_id(page) -> str:
     return page.src.removesuffix("/index.md").removesuffix(".md")
 
 
+def plain(text: str) -> str:
+    """Text with its typographic quotation marks made straight, to compare a page with its source."""
+    return text.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})).strip()
+
+
 def words(key: str) -> str:
     """A reader-facing string of the English edition (includes/strings/en.yml), by its dotted key."""
     found = yaml.safe_load((ROOT / "includes" / "strings" / "en.yml").read_text(encoding="utf-8"))
@@ -226,12 +231,13 @@ def test_the_next_card_follows_the_summary_and_shows_the_next_standfirst(visit, 
     card = tab.page.locator(".next-chapter")
     if position + 1 < len(CHAPTERS):
         following = CHAPTERS[position + 1]
-        assert card.locator(".next-chapter__title").inner_text().strip() == following.heading
-        assert card.locator(".next-chapter__standfirst").inner_text().strip() == following.description
+        assert plain(card.locator(".next-chapter__title").inner_text()) == plain(following.heading)
+        assert plain(card.locator(".next-chapter__standfirst").inner_text()) == plain(following.description)
     else:
         assert card.locator(".next-chapter__title").inner_text().strip() == words("page.back_to_contents")
     summary_end = tab.page.evaluate(
-        """() => { const s = document.querySelector('.md-content .admonition.summary, .md-content #summary');
+        """() => { const s = document.querySelector('.md-content .admonition.summary')
+                             || document.querySelector('.md-content h2#summary + *');
                    return s ? s.getBoundingClientRect().bottom + scrollY : null; }"""
     )
     if summary_end is not None:
@@ -241,7 +247,7 @@ def test_the_next_card_follows_the_summary_and_shows_the_next_standfirst(visit, 
 
 def test_the_phone_menu_lists_every_chapter_with_its_number(visit):
     tab = visit(path_of(CHAPTERS[0]), **PHONE)
-    tab.page.locator('label[for="__drawer"]').first.click()
+    tab.page.locator('.md-header label[for="__drawer"]').click()
     tab.page.wait_for_timeout(400)
     numbers = tab.page.eval_on_selector_all(
         ".md-nav--primary .md-nav__number", "ns => ns.filter(n => n.getClientRects().length).map(n => n.textContent)"
@@ -296,7 +302,7 @@ def test_section_links_appear_on_hover_and_focus_only(visit, page):
     opacity = "e => +getComputedStyle(e).opacity"
     assert link.evaluate(opacity) == 0
     link.focus()
-    assert link.evaluate(opacity) == 1
+    tab.page.wait_for_function("e => getComputedStyle(e).opacity === '1'", arg=link.element_handle(), timeout=2000)
     assert tab.page.locator(".md-top").count() == 0, "no Back to top button over the text"
 
 
