@@ -314,7 +314,7 @@ def test_the_text_has_typographic_quotation_marks(visit, page):
     assert straight == [], f"straight quotation marks: {straight[:5]}"
 
 
-@pytest.mark.parametrize("page", CHART_PAGES[:1], ids=page_id)
+@pytest.mark.parametrize("page", [page for page in CHART_PAGES if page.chapter is not None][:1], ids=page_id)
 def test_a_chapter_prints_story_pictures_open_details_and_notes_without_nav_or_buttons(visit, page):
     tab = visit(path_of(page))
     tab.page.emulate_media(media="print")
