@@ -11,7 +11,8 @@ from typing import Annotated, Any
 import pydantic
 import yaml
 
-from . import ROOT, strings
+from . import ROOT
+from . import language as strings
 from .errors import BuildError
 
 # libyaml's parser where PyYAML was built with it (about ten times faster, same results), else the pure-Python one.
@@ -222,6 +223,8 @@ def localize(data: Any, model: Any, file: str) -> Any:
         raise BuildError(f"no {language} translation of {file}", file=shown)
 
     def take(text: str, found, where: str) -> str:
+        if not text.strip():  # nothing to translate (a table's empty corner)
+            return text
         if not isinstance(found, str) or not found.strip():
             raise BuildError(f"{where or 'the text'}: no {language} text", file=shown)
         return found

@@ -247,7 +247,7 @@ class Site:
         )
         found = skeleton.heading(body, "sources")
         if not found:
-            raise pages.ContentError("no 'Sources and notes' section ({ #sources-and-notes })", file=f"docs/{page.src}")
+            raise pages.ContentError("no section with the id sources-and-notes", file=f"docs/{page.src}")
         return body[: found.start()] + way_on + "\n\n" + body[found.start() :]
 
     def _corrections_link(self, page: pages.PageInfo) -> str:

@@ -8,19 +8,16 @@ import shutil
 import subprocess
 import sys
 
-from explainer import content
+from explainer import pages
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-# The source article and the overlap tool sit beside the checkout (../shared), in CI as here.
-SHARED = ROOT.parent / "shared"
-ARTICLE = SHARED / "source" / "article.txt"
-PAGES = content.site_pages()
-CHAPTERS = content.chapters(PAGES)
+PAGES = pages.site_pages()
+CHAPTERS = pages.chapters(PAGES)
 # A fixed date for test builds, so that their output can be compared byte for byte.
 EPOCH = "1764028800"
 
 
-def page_id(page: content.PageInfo) -> str:
+def page_id(page: pages.PageInfo) -> str:
     return page.src.removesuffix("/index.md").removesuffix(".md")
 
 
@@ -31,7 +28,7 @@ def build(
     # MkDocs checks that docs_dir exists before the hook renders into it (`make build` does the same).
     (cwd / "build" / "docs").mkdir(parents=True, exist_ok=True)
     # Copies of the tree share the checkout's picture cache: its key covers everything that changes a picture.
-    cache = {"CHARTS_CACHE": str(ROOT / "build" / "chart-cache")}
+    cache = {"EXPLAINER_CACHE": str(ROOT / "build" / "cache")}
     environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **cache, **env}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(dest)],
@@ -44,13 +41,13 @@ def build(
 
 
 # What a build needs; a copy of these builds on its own, importing the copy's packages.
-BUILD_INPUTS = ("mkdocs.yml", "docs", "includes", "overrides", "hooks", "explainer", "charts")
+BUILD_INPUTS = ("mkdocs.yml", "docs", "includes", "overrides", "hooks", "core", "explainer", "charts", "translations")
 
 
 def copy_tree(dest: pathlib.Path) -> pathlib.Path:
     """A copy of the build inputs in `dest`, sharing node_modules, to break and build in isolation."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in BUILD_INPUTS:
+    for name in (n for n in BUILD_INPUTS if (ROOT / n).exists()):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, dest / name)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest
@@ -60,5 +57,5 @@ def build_copy(tree: pathlib.Path) -> subprocess.CompletedProcess:
     return build(tree / "site", cwd=tree, PYTHONPATH=str(tree))
 
 
-def built_page(site: pathlib.Path, page: content.PageInfo) -> pathlib.Path:
+def built_page(site: pathlib.Path, page: pages.PageInfo) -> pathlib.Path:
     return site / ("index.html" if page.src == "index.md" else page.src.replace(".md", ".html"))

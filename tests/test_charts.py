@@ -12,6 +12,7 @@ import pytest
 
 from charts import card, datasets, theme
 from charts.registry import CHARTS
+from explainer import chart_card
 
 DATASETS = datasets.names()
 # plotly.js's basic bundle, which the site serves, draws only these trace types.
@@ -31,7 +32,7 @@ def test_every_dataset_feeds_a_chart():
 
 
 def test_every_chart_has_a_view_and_every_view_a_chart():
-    views = {v["name"] for v in datasets.read_package().get("views", [])}
+    views = {v.name for v in datasets.package().views}
     assert views == set(CHARTS)
 
 
@@ -66,11 +67,19 @@ def test_numbers_in_the_alt_text_are_in_the_data(chart):
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 numbers.append(value)
     # The bounds of a scale ("out of 100") come from the schema.
-    numbers += [b for f in chart.table.dataset.fields for k, b in f.constraints.items() if k in ("minimum", "maximum")]
-    for found in re.findall(r"\d[\d,]*(?:\.\d+)?", chart.view["alt"]):
-        value = float(found.replace(",", ""))
+    numbers += [
+        b
+        for f in chart.table.dataset.fields
+        for k, b in f.spec.constraints.model_dump().items()
+        if k in ("minimum", "maximum") and b is not None
+    ]
+    # So do the numbers in a column's name or unit ("cameras per 100 people").
+    numbers += [float(n) for f in chart.table.dataset.fields for n in re.findall(r"\d+", f"{f.name} {f.spec.unit}")]
+    scale = {"": 1, "million": 1e6, "billion": 1e9}
+    for found, word in re.findall(r"(\d[\d,]*(?:\.\d+)?)(?: (million|billion)\b)?", chart_card.words(chart).alt):
+        value = float(found.replace(",", "")) * scale[word]
         # As written in the data, rounded to one decimal, or rounded to a whole number ("about $8 bn").
-        ok = value in dates or any(abs(value - n) <= 0.051 or value == round(n) for n in numbers)
+        ok = value in dates or any(abs(value - n) <= 0.051 * scale[word] or value == round(n) for n in numbers)
         assert ok, f"{chart.id}: the alt text says {found}, which is not in the data"
 
 
@@ -102,7 +111,7 @@ class _Card(html.parser.HTMLParser):
 
 
 def test_card_has_every_element(chart):
-    html_text = card.render(chart, root="../")
+    html_text = chart_card.render(chart, root="../")
     parsed = _Card()
     parsed.feed(html_text)
     for part in (
@@ -123,9 +132,9 @@ def test_card_has_every_element(chart):
     assert "Last updated" in html_text and "Data licence" in html_text
     downloads = [a["href"] for a in parsed.links if "download" in a]
     assert downloads == [
-        f"../assets/charts/{chart.id}.png",
-        f"../assets/charts/{chart.id}.light.wide.svg",
-        f"../assets/data/{chart.id}.csv",
+        "../" + card.asset(chart.id, "export.png"),
+        "../" + card.asset(chart.id, "export.svg"),
+        "../" + card.csv_asset(chart.id),
     ], "PNG, SVG and CSV downloads"
     sources = [a["href"] for a in parsed.links if a["href"].startswith("http") and "creativecommons" not in a["href"]]
     assert sources, "the source line links its sources"
@@ -133,7 +142,7 @@ def test_card_has_every_element(chart):
 
 def test_card_has_no_inline_script_and_shows_pictures_without_one(chart):
     """Instant navigation re-runs inline scripts as JavaScript; the card has none, and its pictures need none."""
-    html_text = card.render(chart, root="../")
+    html_text = chart_card.render(chart, root="../")
     assert "<script" not in html_text
     for scheme in ("light", "dark"):
         assert f'srcset="../assets/charts/{chart.id}.{scheme}.narrow.svg"' in html_text
@@ -143,7 +152,7 @@ def test_card_has_no_inline_script_and_shows_pictures_without_one(chart):
 
 def test_only_the_dark_picture_waits(chart):
     """Paper prints the light picture, so it loads at once; the dark one is lazy (site.js fetches it on a dark page)."""
-    images = re.findall(r"<img [^>]*>", card.render(chart, root="../"))
+    images = re.findall(r"<img [^>]*>", chart_card.render(chart, root="../"))
     assert len(images) == 2, images
     light, dark = sorted(images, key=lambda i: ".dark." in i)
     assert "loading=" not in light and 'loading="lazy"' in dark, images
@@ -157,8 +166,13 @@ def test_chart_module_lays_itself_out_for_a_phone(chart):
 
 def test_csv_download_is_exactly_the_table(chart):
     parsed = _Card()
-    parsed.feed(card.render(chart, root=""))
-    assert list(csv.reader(io.StringIO(chart.table.csv()))) == parsed.rows
+    parsed.feed(chart_card.render(chart, root=""))
+
+    # The table shows numbers with the language's separators (7,939); the CSV keeps them plain (7939).
+    def plain(cell: str) -> str:
+        return cell.replace(",", "") if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", cell) else cell
+
+    assert list(csv.reader(io.StringIO(chart.table.csv()))) == [[plain(c) for c in row] for row in parsed.rows]
 
 
 def test_spec_is_safe_and_has_fixed_ids(chart):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from typing import Annotated
 
 import pydantic
 
@@ -32,8 +33,9 @@ class Excerpt(yamlfile.Model):
 
 
 class Table(yamlfile.Model):
-    columns: tuple[str, ...] = pydantic.Field(min_length=1)
-    rows: tuple[str, ...] = ()  # labels of the first column
+    # A table's headings; the corner over the row labels may be empty.
+    columns: tuple[Annotated[str, yamlfile.TRANSLATABLE], ...] = pydantic.Field(min_length=1)
+    rows: tuple[yamlfile.Text, ...] = ()  # labels of the first column
     blank: int = 0  # unlabelled rows after them
 
     @property
@@ -65,7 +67,7 @@ class Material(yamlfile.Model):
     questions: tuple[Question, ...] = pydantic.Field(min_length=3, max_length=5)
     activity: Activity
     teacher_notes: TeacherNotes
-    short_reading: str  # Markdown paragraphs, about 400 words at CEFR B1
+    short_reading: yamlfile.Text  # Markdown paragraphs, about 400 words at CEFR B1
 
 
 @dataclasses.dataclass(frozen=True)
