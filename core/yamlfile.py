@@ -290,7 +290,9 @@ def _walk(raw: Any, kind, overlay: Any, where: str, take, mismatch=None) -> Any:
         if mismatch is None:
             return [take(item, None, f"{where}[{i + 1}]") for i, item in enumerate(raw)]
         if not isinstance(overlay, list):
-            take("", None, where)
+            if not any(item.strip() for item in raw):
+                return raw  # the source lists no words and the translation none
+            take(raw[0], None, where)  # stops the build: the translation lacks the list
         return [take(item, item, f"{where}[{i + 1}]") for i, item in enumerate(overlay)]
     if typing.get_origin(kind) is Annotated:
         return _walk(raw, _parts(kind)[0], overlay, where, take, mismatch)

@@ -1,4 +1,5 @@
-"""The build-time chart pictures: every variant published, cached by content, byte-identical, and clear failures."""
+"""The build-time chart pictures: every variant at its size, keyed by everything that changes it, byte-identical when
+drawn again from an empty cache, clean of random ids and time stamps, and clear failures."""
 
 from __future__ import annotations
 
@@ -8,74 +9,77 @@ import zlib
 
 import pytest
 
-from charts import card, publish, render
+from charts import card, pictures, theme
 from charts.registry import CHARTS
-from explainer.errors import BuildError
+from core import browser, cache
+from core.errors import BuildError
+from explainer import chart_card, pages
 
-VARIANTS = ("light.wide.svg", "dark.wide.svg", "light.narrow.svg", "dark.narrow.svg", "png", "og.png", "json")
+# The build's own name and address, so that the pictures come from the cache a build of the site filled.
+SETTINGS = pages.load_settings()
+SITE = (SETTINGS.site_name, SETTINGS.site_url)
+
+
+def jobs_of(chart_id: str) -> list[pictures.Job]:
+    return chart_card.picture_jobs(card.build(chart_id), *SITE)
 
 
 @pytest.fixture(scope="module")
-def published() -> dict[str, bytes]:
-    """Every published file, as a build makes them (from the render cache when it is warm)."""
-    return publish.files()
+def drawn() -> dict[str, dict[str, bytes]]:
+    """Chart → variant → bytes, as a build draws them (from the cache when it is warm)."""
+    every = {chart_id: jobs_of(chart_id) for chart_id in sorted(CHARTS)}
+    out = pictures.draw([job for jobs in every.values() for job in jobs])
+    return {chart_id: {job.variant: out[job] for job in jobs} for chart_id, jobs in every.items()}
 
 
 @pytest.mark.parametrize("chart_id", sorted(CHARTS))
-def test_every_chart_publishes_every_picture_at_its_size(published, chart_id):
+def test_every_chart_has_every_picture_at_its_size(drawn, chart_id):
     chart = card.build(chart_id)
-    for variant in VARIANTS:
-        assert card.asset(chart_id, variant) in published, f"{chart_id}: no {variant}"
+    variants = drawn[chart_id]
     for size in ("wide", "narrow"):
-        width, height = card.size(chart.figure if size == "wide" else chart.narrow, size)
+        width, height = chart.size(size)
         for scheme in ("light", "dark"):
-            svg = published[card.asset(chart_id, f"{scheme}.{size}.svg")].decode()
+            svg = variants[f"{scheme}.{size}.svg"].decode()
             assert f'viewBox="0 0 {width} {height}"' in svg, f"{chart_id} {scheme}.{size}: scales by its viewBox"
-            # Plotly's random plot id is replaced; a second build writes the same bytes.
-            assert not re.search(r'id="defs-(?!p")', svg) and "clipp" in svg.replace("clip-path", "")
-    wide_w, wide_h = card.size(chart.figure, "wide")
-    assert render.png_size(published[card.asset(chart_id, "png")]) == (wide_w * 2, wide_h * 2), "PNG at 2x"
-    assert render.png_size(published[card.asset(chart_id, "og.png")]) == render.OG_SIZE, "og:image 1200x630"
+            assert not re.search(r'id="defs-(?!p")', svg), "Plotly's random plot id is replaced"
+    export = variants["export.svg"].decode()
+    words = chart_card.words(chart)
+    for text in (words.title.split()[0], SITE[0].split()[0]):
+        assert text in export, f"{chart_id}: the export does not carry {text!r}"
+    png_w, png_h = pictures.png_size(variants["export.png"])
+    assert png_w == 2 * chart.size("wide")[0], "the PNG export is the SVG export at twice the size"
 
 
 @pytest.mark.parametrize("chart_id", sorted(CHARTS))
-def test_dark_pictures_use_only_dark_colours(published, chart_id):
-    svg = published[card.asset(chart_id, "dark.wide.svg")].decode()
-    colours = render.theme.COLOURS.values()
-    light_only = {light for light, _ in colours} - {dark for _, dark in colours}
+def test_dark_pictures_use_only_dark_colours(drawn, chart_id):
+    svg = drawn[chart_id]["dark.wide.svg"].decode()
+    light_only = {light for light, _ in theme.COLOURS.values()} - {dark for _, dark in theme.COLOURS.values()}
     rgb = {f"rgb({int(c[1:3], 16)}, {int(c[3:5], 16)}, {int(c[5:7], 16)})" for c in light_only}
     assert not [c for c in rgb if c in svg], f"{chart_id}: light colours in the dark picture"
 
 
-def test_cache_key_covers_everything_that_changes_the_picture():
-    chart = card.build(sorted(CHARTS)[0])
-    jobs = card.picture_jobs(chart)
-    keys = {job.key for job in jobs}
-    assert len(keys) == len(jobs), "each variant has its own key"
-    job = jobs[0]
+def test_the_cache_key_covers_everything_that_changes_the_picture():
+    jobs = jobs_of(sorted(CHARTS)[0])
+    assert len({job.key for job in jobs}) == len(jobs), "each variant has its own key"
+    job = next(j for j in jobs if j.base is None)
     taller = {**job.figure, "layout": {**job.figure["layout"], "height": 1}}
-    changed = render.Job(job.chart, job.module, job.variant, taller, job.fmt, job.width, job.height)
-    assert changed.key != job.key, "a changed figure is a new picture"
-    assert render.Job(job.chart, job.module, job.variant, job.figure, job.fmt, job.width + 1, job.height).key != job.key
-    assert render.renderer_version() in "".join([render.renderer_version()]) and "kaleido" in render.renderer_version()
-
-
-def test_warm_cache_renders_nothing_and_needs_no_browser(tmp_path, monkeypatch):
-    jobs = card.picture_jobs(card.build(sorted(CHARTS)[0]))
-    for job in jobs:
-        (tmp_path / f"{job.key}.{job.fmt}").write_bytes(b"cached " + job.variant.encode())
-    monkeypatch.setattr(render, "_render_all", lambda *a: pytest.fail("a warm cache must not render"))
-    out = render.render(jobs, cache_dir=tmp_path, browser="/no/such/browser")
-    assert {job.variant: out[job] for job in jobs} == {job.variant: b"cached " + job.variant.encode() for job in jobs}
+    assert pictures.Job(job.chart, job.module, job.variant, taller, job.fmt, job.width, job.height).key != job.key
+    wider = pictures.Job(job.chart, job.module, job.variant, job.figure, job.fmt, job.width + 1, job.height)
+    assert wider.key != job.key
+    export = next(j for j in jobs if j.variant == "export.svg")
+    other_site = next(
+        j for j in chart_card.picture_jobs(card.build(job.chart), "Other", "") if j.variant == "export.svg"
+    )
+    assert other_site.key != export.key, "an export's words are part of its key"
 
 
 def test_no_browser_stops_the_build_with_one_line(tmp_path, monkeypatch):
-    monkeypatch.setattr(render, "find_browser", lambda: None)
-    jobs = card.picture_jobs(card.build(sorted(CHARTS)[0]))
+    monkeypatch.setattr(cache, "DIR", tmp_path)
+    monkeypatch.setattr(browser, "find", lambda: None)
     with pytest.raises(BuildError) as raised:
-        render.render(jobs, cache_dir=tmp_path)
+        pictures.draw(jobs_of(sorted(CHARTS)[0]))
     message = str(raised.value)
-    assert "\n" not in message and "chromium" in message.lower() and "install" in message
+    assert "\n" not in message and "chromium" in message.lower() and "install" in message.lower()
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
@@ -86,7 +90,7 @@ def test_png_keeps_only_the_picture():
     head = b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
     body = _chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + _chunk(b"IEND", b"")
     stamped = head + _chunk(b"tIME", b"\x07\xea\x0c\x02\x03\x04\x05") + _chunk(b"tEXt", b"Software\x00x") + body
-    assert render.clean_png(stamped) == head + body
+    assert pictures.clean_png(stamped) == head + body
 
 
 def test_svg_random_ids_are_fixed():
@@ -94,18 +98,22 @@ def test_svg_random_ids_are_fixed():
         '<svg><defs id="defs-a1b2c3"><clipPath id="clipa1b2c3xyplot"/></defs><g clip-path="url(#clipa1b2c3xyplot)"/>'
         '<g id="topdefs-a1b2c3"/><g clip-path="url(#legenda1b2c3)"/><path d="M0,0"/></svg>'
     )
-    cleaned = render.clean_svg(svg.encode()).decode()
+    cleaned = pictures.clean_svg(svg.encode()).decode()
     assert "a1b2c3" not in cleaned and 'id="clippxyplot"' in cleaned and "url(#clippxyplot)" in cleaned
 
 
-def test_a_real_render_is_byte_identical_twice_and_a_broken_figure_names_its_chart(tmp_path):
-    """Two cold renders of one chart give the same bytes; a figure the renderer rejects stops the build by name."""
-    chart = card.build(sorted(CHARTS)[0])
-    jobs = [job for job in card.picture_jobs(chart) if job.variant in ("light.narrow.svg", "png")]
-    first = render.render(jobs, cache_dir=tmp_path / "one")
-    second = render.render(jobs, cache_dir=tmp_path / "two")
-    assert all(first[job] == second[job] for job in jobs)
-    broken = render.Job(chart.id, chart.module, "light.wide.svg", {"data": "not a list", "layout": {}}, "svg", 100, 100)
+def test_a_cold_draw_is_byte_identical_twice_and_a_broken_figure_names_its_chart(tmp_path, monkeypatch):
+    """Two draws from empty caches give the same bytes; a figure the renderer rejects stops the build by name."""
+    jobs = [job for job in jobs_of(sorted(CHARTS)[0]) if job.variant in ("light.narrow.svg", "export.png")]
+    monkeypatch.setattr(cache, "DIR", tmp_path / "one")
+    first = pictures.draw(jobs)
+    monkeypatch.setattr(cache, "DIR", tmp_path / "two")
+    second = pictures.draw(jobs)
+    assert [first[job] for job in jobs] == [second[job] for job in jobs]
+    job = jobs[0]
+    broken = pictures.Job(
+        job.chart, job.module, "light.wide.svg", {"data": "not a list", "layout": {}}, "svg", 100, 100
+    )
     with pytest.raises(BuildError) as raised:
-        render.render([broken], cache_dir=tmp_path / "three")
-    assert chart.id in str(raised.value) and chart.module in str(raised.value) and "\n" not in str(raised.value)
+        pictures.draw([broken])
+    assert job.chart in str(raised.value) and job.module in str(raised.value) and "\n" not in str(raised.value)
