@@ -46,8 +46,8 @@ class Category(yamlfile.Model):
 
 class Constraints(yamlfile.Model):
     required: bool = False
-    minimum: float | None = None
-    maximum: float | None = None
+    minimum: int | float | None = None
+    maximum: int | float | None = None
     pattern: str | None = None
 
 
@@ -56,7 +56,7 @@ class FieldSpec(yamlfile.Model):
     type: Literal[TYPES]
     title: yamlfile.Text | None = None
     description: yamlfile.Text
-    unit: str | None = None
+    unit: yamlfile.Text | None = None
     constraints: Constraints = Constraints()
     # A column of codes: only these values, each shown to readers by its label.
     categories: tuple[Category, ...] = ()

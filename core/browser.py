@@ -78,8 +78,17 @@ def ensure() -> int:
     return 1
 
 
-def fix_pdf_dates(pdf: bytes, stamp: str = "19800101000000") -> bytes:
-    return PDF_DATES.sub(lambda m: b"/" + m[1] + b" (D:" + stamp.encode() + m[2] + b")", pdf)
+# A tagged PDF names its structure elements after the browser's DOM nodes, whose numbers run on across the pages one
+# session prints: the same page printed in another batch gets other numbers.
+PDF_NODE_IDS = re.compile(rb"\(node(\d{8})\)")
+
+
+def fix_pdf(pdf: bytes, stamp: str = "19800101000000") -> bytes:
+    """The same page gives the same bytes: fixed dates, and node ids renumbered from 1 in their own order (the same
+    width, so that no offset moves; the same order, so that the sorted id tree stays sorted)."""
+    pdf = PDF_DATES.sub(lambda m: b"/" + m[1] + b" (D:" + stamp.encode() + m[2] + b")", pdf)
+    numbers = {n: i for i, n in enumerate(sorted(set(PDF_NODE_IDS.findall(pdf))), 1)}
+    return PDF_NODE_IDS.sub(lambda m: b"(node%08d)" % numbers[m[1]], pdf)
 
 
 async def _print(session, pages: list[str]) -> list[bytes]:
@@ -100,7 +109,7 @@ async def _print(session, pages: list[str]) -> list[bytes]:
                 await session.close_tab(tab.target_id)
             if "error" in answer:
                 raise BrowserError(f"Chromium could not print a page: {one_line(answer['error'])}")
-            return fix_pdf_dates(base64.b64decode(answer["result"]["data"]))
+            return fix_pdf(base64.b64decode(answer["result"]["data"]))
 
         return list(await asyncio.gather(*(one(i, page) for i, page in enumerate(pages))))
 

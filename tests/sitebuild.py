@@ -13,6 +13,8 @@ from explainer import pages
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PAGES = pages.site_pages()
 CHAPTERS = pages.chapters(PAGES)
+# A host reserved for examples (RFC 2606): the address test builds are published at.
+SITE_URL = "https://example.org/kz-explainer/"
 # A fixed date for test builds, so that their output can be compared byte for byte.
 EPOCH = "1764028800"
 
@@ -29,7 +31,8 @@ def build(
     (cwd / "build" / "docs").mkdir(parents=True, exist_ok=True)
     # Copies of the tree share the checkout's picture cache: its key covers everything that changes a picture.
     cache = {"EXPLAINER_CACHE": str(ROOT / "build" / "cache")}
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **cache, **env}
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
+    environment.update(cache, **env)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(dest)],
         cwd=cwd,

@@ -107,7 +107,8 @@ def test_the_correct_option_is_rarely_the_longest():
 def made():
     """The site's classroom material, each chapter's handout and every file the render step writes from them."""
     found = site.Site(pages.load_settings())
-    jobs = [job for chart in found.charts.values() for job in chart_card.picture_jobs(chart) if job.variant == "png"]
+    s = found.settings
+    jobs = [job for chart in found.charts.values() for job in chart_card.picture_jobs(chart, s.site_name, s.site_url)]
     pngs = publish.picture_files(pictures.draw(jobs))
     args = (found.charts, pngs, found.settings, found.classroom, found.quizzes)
     return found, classroom.handouts(*args), classroom.files(*args), args

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from core import ROOT, cache, locale, strings
+from core import ROOT, browser, cache, locale, strings
 from core.errors import BuildError
 from explainer import assets, build_docs, skeleton
 
@@ -225,3 +225,13 @@ def test_the_pseudo_language_shows_every_label_transformed(pseudo):
     assert left == [], f"English labels left in a pseudo-language page: {left[:10]}"
     shown = [v for v in english if strings.pseudo(v) in pages_text]
     assert len(shown) >= 20, "the pages show the strings file's labels"
+
+
+def test_a_printed_pdf_is_renumbered_to_the_same_bytes():
+    """Chromium names a tagged PDF's elements after DOM nodes, whose numbers vary from one session to the next (seen
+    in two builds' worksheets); the ids are renumbered in order, at the same width, and the dates fixed."""
+    printed = b"/CreationDate (D:20261207123456+00'00')/ID (node00000086)/K [(node00000090) (node00000086)]"
+    again = b"/CreationDate (D:20261208000000+00'00')/ID (node00000012)/K [(node00000040) (node00000012)]"
+    fixed = browser.fix_pdf(printed)
+    assert fixed == browser.fix_pdf(again) and len(fixed) == len(printed)
+    assert fixed == b"/CreationDate (D:19800101000000+00'00')/ID (node00000001)/K [(node00000002) (node00000001)]"

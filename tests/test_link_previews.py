@@ -12,12 +12,10 @@ import struct
 
 import pytest
 
-from explainer import changes, content
+from explainer import changes, pages
 
-from sitebuild import CHAPTERS, EPOCH, PAGES, build, built_page, copy_tree, page_id
+from sitebuild import CHAPTERS, EPOCH, PAGES, SITE_URL, build, built_page, copy_tree, page_id
 
-# A host reserved for examples (RFC 2606): a configured address that belongs to no one's real site.
-SITE_URL = "https://example.org/kz-explainer/"
 # Hosts the project does not control; no built file may name them unless the build was told to.
 INVENTED = ("kz-explainer.github.io", "github.com/kz-explainer")
 JSONLD_PROPERTIES = (
@@ -56,22 +54,19 @@ class Head(html.parser.HTMLParser):
             self.jsonld[-1] += data
 
 
-def head(site: pathlib.Path, page: content.PageInfo) -> Head:
+def head(site: pathlib.Path, page: pages.PageInfo) -> Head:
     parser = Head()
     parser.feed(built_page(site, page).read_text(encoding="utf-8"))
     return parser
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory) -> dict[str, tuple[pathlib.Path, str]]:
-    """Both builds, each from its own copy of the tree: name → (site folder, what the build printed)."""
-    out = {}
-    for name, env in (("public", {"SITE_URL": SITE_URL}), ("local", {"SITE_URL": ""})):
-        tree = copy_tree(tmp_path_factory.mktemp(name))
-        done = build(tree / "site", cwd=tree, PYTHONPATH=str(tree), **env)
-        assert done.returncode == 0, f"the {name} build failed:\n{done.stderr[-3000:]}"
-        out[name] = (tree / "site", done.stdout + done.stderr)
-    return out
+def builds(site, tmp_path_factory) -> dict[str, tuple[pathlib.Path, str]]:
+    """The session's build (with a public address) and one without: name → (site folder, what the build printed)."""
+    tree = copy_tree(tmp_path_factory.mktemp("local"))
+    done = build(tree / "site", cwd=tree, PYTHONPATH=str(tree), SITE_URL="")
+    assert done.returncode == 0, f"the local build failed:\n{done.stderr[-3000:]}"
+    return {"public": (site, ""), "local": (tree / "site", done.stdout + done.stderr)}
 
 
 def png_size(path: pathlib.Path) -> tuple[int, int]:
@@ -87,7 +82,7 @@ def test_every_page_has_link_preview_tags_and_a_1200x630_card(builds, page):
     for key in ("og:title", "og:description", "og:url", "og:type", "og:locale", "og:image"):
         assert tags.get(key), f"{page.src}: no {key}"
     assert tags["twitter:card"] == "summary_large_image"
-    assert tags["og:url"] == SITE_URL + content.page_url(page.src)
+    assert tags["og:url"] == SITE_URL + pages.page_url(page.src)
     assert tags["og:type"] == ("article" if page.chapter is not None else "website")
     assert tags["og:image"].startswith(SITE_URL)
     image = site / tags["og:image"].removeprefix(SITE_URL)
@@ -109,7 +104,7 @@ def test_every_chapter_has_learning_resource_structured_data(builds, page):
     assert isinstance(data["teaches"], list) and all(isinstance(t, str) and t for t in data["teaches"])
     assert data["isBasedOn"]["@type"] == "Article" and data["isBasedOn"]["url"].startswith("https://")
     assert data["license"].startswith("https://creativecommons.org/")
-    assert data["url"] == SITE_URL + content.page_url(page.src)
+    assert data["url"] == SITE_URL + pages.page_url(page.src)
     entries = changes.load({p.src for p in PAGES})
     assert data["dateModified"] == changes.last_changed(entries, page.src, page.updated).isoformat()
 
@@ -158,6 +153,9 @@ def test_the_public_sitemap_lists_every_page_with_the_pinned_date(builds):
     site, _ = builds["public"]
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     listed = re.findall(r"<loc>(.*?)</loc>", sitemap)
-    assert sorted(listed) == sorted(SITE_URL + content.page_url(p.src) for p in PAGES)
+    # Every page of the nav, and each chapter's classroom page.
+    expected = [SITE_URL + pages.page_url(p.src) for p in PAGES]
+    expected += [SITE_URL + pages.page_url(f"{p.slug}/classroom/index.md") for p in CHAPTERS]
+    assert sorted(listed) == sorted(expected)
     day = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date().isoformat()
     assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {day}

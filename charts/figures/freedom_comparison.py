@@ -51,7 +51,11 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
             x=[r["total"] if r["political_rights"] >= 0 else r["civil_liberties"] for r in rows],
             y=countries,
             mode="text",
-            text=[theme.text(ID, "label", total=r["total"], status=table.label(r, "status")) for r in rows],
+            # A phone's picture is narrow: a language with long status words breaks the label in two there.
+            text=[
+                theme.text(ID, "label_narrow" if narrow else "label", total=r["total"], status=table.label(r, "status"))
+                for r in rows
+            ],
             textposition="middle right",
             textfont=dict(size=12 if narrow else 13, color=theme.colour("ink")),
             cliponaxis=False,

@@ -20,25 +20,25 @@ REPORTED = {
     "protests_violence_deaths": ("deaths", "vermillion", "square", 15),
 }
 # Which side of its marker each name goes, so that names of nearby cities never overlap; a phone's map is smaller,
-# so the names there are placed differently.
+# so the names there are placed differently. Places by GeoNames id: their names are translated.
 TEXT_POSITION = {
     "wide": {
-        "Aktau": "middle left",
-        "Zhanaozen": "bottom right",
-        "Taraz": "middle right",
-        "Shymkent": "bottom left",
-        "Almaty": "top center",
-        "Aktobe": "top center",
-        "Nur-Sultan (now Astana)": "top center",
+        610612: "middle left",
+        607610: "bottom right",
+        1516905: "middle right",
+        1518980: "bottom left",
+        1526384: "top center",
+        610611: "top center",
+        1526273: "top center",
     },
     "narrow": {
-        "Aktau": "middle left",
-        "Zhanaozen": "middle right",
-        "Taraz": "bottom right",
-        "Shymkent": "bottom left",
-        "Almaty": "top center",
-        "Aktobe": "top center",
-        "Nur-Sultan (now Astana)": "top center",
+        610612: "middle left",
+        607610: "middle right",
+        1516905: "bottom right",
+        1518980: "bottom left",
+        1526384: "top center",
+        610611: "top center",
+        1526273: "top center",
     },
 }
 
@@ -77,7 +77,7 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
                 text=[_label(r, narrow) for r in rows],
                 customdata=[r["what_was_reported"] for r in rows],
                 mode="markers+text",
-                textposition=[positions.get(r["place"], "top center") for r in rows],
+                textposition=[positions.get(r["geonames_id"], "top center") for r in rows],
                 textfont=dict(size=theme.SMALLEST if narrow else 13, color=theme.colour("ink")),
                 marker=dict(
                     size=size, symbol=symbol, color=theme.colour(colour), line=dict(width=1, color=theme.colour("ink"))

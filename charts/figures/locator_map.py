@@ -25,12 +25,12 @@ LABELS = {
     # A phone has room for the large countries only.
     "narrow": {"KAZ": (66.5, 48.3), "RUS": (62, 55), "CHN": (84.5, 40.5), "UZB": (63.8, 41.4)},
 }
-# Which side of its marker each name goes, so that no two names overlap.
+# Which side of its marker each name goes, so that no two names overlap (places by GeoNames id: names are translated).
 TEXT_POSITION = {
-    "Astana": "top center",
-    "Almaty": "bottom center",
-    "Zhanaozen": "bottom center",
-    "Khorgos": "top center",
+    1526273: "top center",
+    1526384: "bottom center",
+    607610: "bottom center",
+    1522684: "top center",
 }
 
 
@@ -46,7 +46,7 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
         text=[r["place"] for r in table.rows],
         customdata=[r["why_on_the_map"] for r in table.rows],
         mode="markers+text",
-        textposition=[TEXT_POSITION.get(r["place"], "top center") for r in table.rows],
+        textposition=[TEXT_POSITION.get(r["geonames_id"], "top center") for r in table.rows],
         textfont=dict(size=13 if narrow else 14, color=theme.colour("ink")),
         # The capital gets a star, every other place a circle: told apart by shape, not only by colour.
         marker=dict(
