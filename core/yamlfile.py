@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import pathlib
+import re
 import typing
 from typing import Annotated, Any
 
@@ -151,11 +152,15 @@ def _day(value) -> dt.date:
         raise ValueError(f"a date must be a real day written YYYY-MM-DD, found {value!r}") from None
 
 
+_FOLDED = re.compile(r"[ \t\r\n]+")
+
+
 def _text(value) -> str:
-    """Folded text: the whitespace of YAML's line breaks made single spaces."""
+    """Folded text: the whitespace of YAML's line breaks made single spaces. No-break spaces stay: a language writes
+    its thousands and units with them (Russian 7\u00a0939)."""
     if not isinstance(value, str) or not value.strip():
         raise ValueError("expected some text")
-    return " ".join(value.split())
+    return _FOLDED.sub(" ", value).strip(" \t\r\n")
 
 
 def _address(value) -> str:
