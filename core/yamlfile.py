@@ -155,12 +155,17 @@ def _day(value) -> dt.date:
 _FOLDED = re.compile(r"[ \t\r\n]+")
 
 
+def fold(text: str) -> str:
+    """Runs of spaces, tabs and line breaks made one space; no-break spaces stay (7\u00a0939 in Russian)."""
+    return _FOLDED.sub(" ", text).strip(" \t\r\n")
+
+
 def _text(value) -> str:
     """Folded text: the whitespace of YAML's line breaks made single spaces. No-break spaces stay: a language writes
     its thousands and units with them (Russian 7\u00a0939)."""
     if not isinstance(value, str) or not value.strip():
         raise ValueError("expected some text")
-    return _FOLDED.sub(" ", value).strip(" \t\r\n")
+    return fold(value)
 
 
 def _address(value) -> str:

@@ -113,7 +113,7 @@ def parse(slug: str, text: str, chapter_markdown: str | None, chart_cells: dict[
                 f"paragraph id there; give the paragraph that holds the answer a line '{{: #{item.answer_in} }}'",
                 file=file,
             )
-        elif item.evidence not in " ".join(anchors[item.answer_in].split()):
+        elif item.evidence not in yamlfile.fold(anchors[item.answer_in]):
             raise QuizError(
                 f"{named}: evidence {item.evidence!r} is not in the paragraph #{item.answer_in} (has the chapter "
                 "changed?); quote the words that support the correct answer",
