@@ -9,6 +9,12 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1764028
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
+# The editions beside the English one: each has its config (mkdocs.<code>.yml) and is built into site/<code>/.
+EDITIONS := ru it
+# `make serve EDITION=ru` previews the Russian edition; English by default.
+EDITION ?= en
+SERVE_CONFIG := $(if $(filter en,$(EDITION)),mkdocs.yml,mkdocs.$(EDITION).yml)
+
 .PHONY: setup render build serve test lint offline bench check clean
 
 ## setup: create .venv and install the pinned Python and npm packages (skipped when up to date)
@@ -29,15 +35,17 @@ node_modules/.installed: package.json package-lock.json
 render: setup
 	$(BIN)/python -m explainer render build/docs
 
-## build: write the static site to site/ (mkdocs.yml's hook runs the render step first)
+## build: write the three editions to site/, site/ru/ and site/it/ (each config's hook runs the render step first)
 build: setup
-	@mkdir -p build/docs
+	@mkdir -p build/docs $(EDITIONS:%=build/docs-%)
 	$(BIN)/mkdocs build
+	@for e in $(EDITIONS); do \
+	  SITE_URL=$${SITE_URL:+$${SITE_URL%/}/$$e/} $(BIN)/mkdocs build -f mkdocs.$$e.yml || exit 1; done
 
-## serve: live preview on http://127.0.0.1:8000, rebuilt on every edit to docs/, includes/, charts/, overrides/
+## serve: live preview on http://127.0.0.1:8000, rebuilt on every edit (EDITION=ru or it for another edition)
 serve: setup
-	@mkdir -p build/docs
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	@mkdir -p build/docs $(EDITIONS:%=build/docs-%)
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000 -f $(SERVE_CONFIG)
 
 ## test: lint, then every test, including the browser suite (Debian's chromium, else Playwright's own)
 test: setup lint
@@ -53,10 +61,11 @@ lint: setup
 check: setup
 	$(BIN)/python -m charts check
 
-## offline: build/kz-explainer-offline.zip, the whole site for a USB stick (open index.html)
+## offline: build/kz-explainer-offline.zip, the three editions for a USB stick (open index.html)
 offline: setup
-	@mkdir -p build/docs
+	@mkdir -p build/docs $(EDITIONS:%=build/docs-%)
 	OFFLINE=true $(BIN)/mkdocs build -f mkdocs.offline.yml
+	@for e in $(EDITIONS); do OFFLINE=true $(BIN)/mkdocs build -f mkdocs.offline.$$e.yml || exit 1; done
 	$(BIN)/python scripts/offline.py build/offline/site build/kz-explainer-offline.zip
 
 ## bench: bytes per page and Lighthouse scores, printed as the README's table

@@ -27,10 +27,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        settings = dataclasses.replace(pages.load_settings(), directory_urls=not args.no_directory_urls)
+        config = pages.config_for(args.language)
+        settings = dataclasses.replace(pages.load_settings(config), directory_urls=not args.no_directory_urls)
         written = build_docs.render(args.out, args.language, settings=settings, preview=args.preview)
         with strings.language(args.language):
-            note = previews.notice(pages.load_settings())
+            note = previews.notice(settings)
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

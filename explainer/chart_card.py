@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from charts import card, pictures
 from charts.card import Chart
@@ -44,9 +45,20 @@ def picture_jobs(chart: Chart, site_name: str, site_url: str) -> list[pictures.J
     return chart.picture_jobs(w.title, w.subtitle, site_name, site_url)
 
 
+# Where a summary's first sentence ends: a full stop, question or exclamation mark, then a capital (any script).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÞА-ЯЁ“‘\"(])")
+
+
+def takeaway(summary: str) -> tuple[str, str]:
+    """The summary's first sentence, which the closed card shows under its picture, and the rest, which it opens."""
+    parts = _SENTENCE_END.split(summary.strip(), maxsplit=1)
+    return parts[0], parts[1] if len(parts) > 1 else ""
+
+
 def render(chart: Chart, root: str) -> str:
     """The card's HTML; `root` is the relative path from the page to the site root."""
     w = words(chart)
+    lead, more = takeaway(w.summary)
     cid = chart.id
     downloads = [
         {"label": strings.text(f"card.{key}"), "href": href}
@@ -63,7 +75,8 @@ def render(chart: Chart, root: str) -> str:
         title=w.title,
         subtitle=w.subtitle,
         alt=w.alt,
-        summary=w.summary,
+        summary=lead,
+        summary_more=more,
         notes=w.notes,
         plotly=chart.plotly_asset,
         spec=card.asset(cid, "json"),

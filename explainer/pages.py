@@ -176,6 +176,21 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
     return next((os.environ[v] for v in variables if os.environ.get(v)), default)
 
 
+def config_for(language: str) -> pathlib.Path:
+    """The MkDocs config of a language's edition: mkdocs.yml for English (and the pseudo-language), else
+    mkdocs.<language>.yml, which inherits it."""
+    return CONFIG if language in (strings.DEFAULT, strings.PSEUDO) else ROOT / f"mkdocs.{language}.yml"
+
+
+def _merged(parent: dict, child: dict) -> dict:
+    """MkDocs' INHERIT: mappings merged key by key, anything else (lists included) replaced by the child's."""
+    out = dict(parent)
+    for key, value in child.items():
+        both = isinstance(value, dict) and isinstance(out.get(key), dict)
+        out[key] = _merged(out[key], value) if both else value
+    return out
+
+
 @functools.cache
 def load_config(config_path: pathlib.Path = CONFIG) -> dict:
     class _Loader(yamlfile.SAFE_LOADER):
@@ -184,7 +199,11 @@ def load_config(config_path: pathlib.Path = CONFIG) -> dict:
     _Loader.add_constructor("!ENV", _env_tag)
     # MkDocs' own Python objects (the slug function): the pages need none of them.
     _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    return yaml.load(config_path.read_text(encoding="utf-8"), Loader=_Loader)
+    if not config_path.is_file():
+        raise ContentError("no such MkDocs config", file=yamlfile.display(config_path))
+    config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_Loader)
+    parent = config.pop("INHERIT", None)
+    return _merged(load_config(config_path.parent / parent), config) if parent else config
 
 
 def load_settings(config_path: pathlib.Path = CONFIG) -> Settings:

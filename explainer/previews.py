@@ -46,7 +46,8 @@ def meta(page: pages.PageInfo, settings: pages.Settings, works: dict, last_chang
     url = settings.site_url + pages.page_url(page.src) if absolute else None
     image = settings.site_url + card_path(page.src) if absolute else None
     out = {
-        "title": page.title if page.src == "index.md" else f"{page.title} · {settings.site_name}",
+        # The home page is the site: its preview carries the site's name, not the word "Home".
+        "title": settings.site_name if page.src == "index.md" else f"{page.title} · {settings.site_name}",
         "description": page.description,
         "type": "article" if page.chapter is not None else "website",
         "locale": strings.text("previews.locale"),

@@ -156,13 +156,21 @@ class Site:
         return previews.meta(page, self.settings, self.works, self.last_changed(page), teaches)
 
     def chapter_map(self, from_src: str) -> str:
-        rows = [
-            f"{page.chapter}. **[{page.heading}]({pages.relative_link(page.src, from_src)})** "
-            f"({strings.text('page.reading_time', count=page.reading_minutes)}): {page.description}"
+        """The contents on the home page: the chapters as a numbered series (HTML, so that it lays out as cards)."""
+        urls = self.settings.directory_urls
+        chapters = [
+            {
+                "number": page.chapter,
+                "title": page.heading,
+                "href": pages.url(page.src, from_src, urls),
+                "minutes": page.reading_minutes,
+                "standfirst": page.description,
+                "epilogue": page.meta.epilogue,
+            }
             for page in self.chapters
         ]
         total = sum(page.reading_minutes for page in self.chapters)
-        return "\n".join(rows) + "\n\n" + strings.text("page.chapter_map_total", count=total) + "\n"
+        return "\n\n" + html.render("chapter_list.html", chapters=chapters, total=total) + "\n\n"
 
     def bibliography_markdown(self) -> str:
         """The Sources page list: a heading per kind, newest first, each entry with an anchor 'src-<key>'."""
@@ -230,7 +238,13 @@ class Site:
             minutes=page.reading_minutes,
             day=self.last_changed(page),
             series=[
-                {"number": c.chapter, "title": c.heading, "href": pages.url(c.src, page.src, urls), "here": c is page}
+                {
+                    "number": c.chapter,
+                    "title": c.heading,
+                    "href": pages.url(c.src, page.src, urls),
+                    "here": c is page,
+                    "epilogue": c.meta.epilogue,
+                }
                 for c in self.chapters
             ],
         )

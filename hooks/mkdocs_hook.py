@@ -32,3 +32,20 @@ def on_pre_build(config):
             logging.getLogger("mkdocs").info(line.removeprefix("note: "))
     if done.returncode:
         raise PluginError((done.stderr.strip().splitlines() or ["the render step failed"])[-1].removeprefix("error: "))
+
+
+def _valid_switches(output):
+    # Material's base.html gives its drawer and search switches (checkboxes) autocomplete="off", which HTML allows
+    # only on text-like inputs (the Nu Html Checker reports it on every page). base.html has no block around them.
+    for switch in ("__drawer", "__search"):
+        output = output.replace(f'type="checkbox" id="{switch}" autocomplete="off"', f'type="checkbox" id="{switch}"')
+    return output
+
+
+def on_post_page(output, page, config):
+    return _valid_switches(output)
+
+
+def on_post_template(output_content, template_name, config):
+    # 404.html is built from a template, not a page.
+    return _valid_switches(output_content)

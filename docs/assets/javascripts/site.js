@@ -2,7 +2,7 @@
 // On request (the Explore button, or a first pointer or focus on the picture) the site's own
 // plotly.js replaces the picture with the live chart, in the same size and colours; if anything
 // fails, the picture stays. The listeners are delegated to the document, so they serve every page
-// that Material's instant navigation brings in. Also: footnote and glossary bubbles, print.
+// that Material's instant navigation brings in. Also: notes opened in place, glossary bubbles, print.
 (function () {
   "use strict";
 
@@ -189,10 +189,8 @@
     window.print();
   });
 
-  // Bubbles: a glossary term's definition when the term is tapped or clicked (the browser also
-  // shows it on hover, from the title attribute), and a footnote's source when the pointer or the
-  // keyboard focus rests on its number. Two delegated listeners serve the whole page, which costs
-  // far less on a slow phone than a tooltip object per term and per footnote.
+  // A glossary term's definition when the term is tapped or clicked (the browser also shows it on hover, from
+  // the title attribute). One delegated listener serves the whole page.
   var bubble = null;
   function hideBubble() {
     if (bubble) { bubble.remove(); bubble = null; }
@@ -209,33 +207,119 @@
     bubble.style.left = Math.max(8, Math.min(box.left, width - bubble.offsetWidth - 8)) + window.scrollX + "px";
     bubble.style.top = box.bottom + window.scrollY + 6 + "px";
   }
-  function footnoteFor(ref) {
-    var note = document.getElementById(decodeURIComponent(ref.hash.slice(1)));
-    if (!note) return null;
-    var copy = note.cloneNode(true);
-    copy.querySelectorAll(".footnote-backref").forEach(function (back) { back.remove(); });
-    var content = document.createElement("span");
-    content.innerHTML = copy.innerHTML;
-    return content;
-  }
   document.addEventListener("click", function (event) {
     var term = event.target.closest && event.target.closest(".md-typeset abbr[title]");
     if (term) showBubble(term, document.createTextNode(term.getAttribute("title")));
     else hideBubble();
   });
-  ["mouseover", "focusin"].forEach(function (type) {
-    document.addEventListener(type, function (event) {
-      var ref = event.target.closest && event.target.closest("a.footnote-ref");
-      var content = ref && footnoteFor(ref);
-      if (content) showBubble(ref, content);
-    });
+
+  // Notes that open in place. Tapping, clicking or pressing Enter on a footnote number opens its note, with the
+  // source's link, in a dialog beside the number (on a phone, a drawer at the foot of the screen) and moves the
+  // focus into it; Escape, the close button or a tap elsewhere closes it and gives the focus back to the number.
+  // Keyboard focus alone shows the note too, described by it, without moving the focus. The dialog's words come
+  // from the page (the citation box's data-note-* attributes, in the page's language). The list of notes at the
+  // foot of the page stays, for paper and for readers without a script.
+  var note = null; // { box, ref }
+  var returning = false; // the focus going back to a number: not a request to open its note again
+  function noteWords() {
+    var source = document.querySelector("[data-note-label]");
+    return {
+      label: source ? source.getAttribute("data-note-label") : "{number}",
+      close: source ? source.getAttribute("data-note-close") : "×",
+    };
+  }
+  function closeNote(giveFocusBack) {
+    if (!note) return;
+    var ref = note.ref;
+    note.box.remove();
+    ref.removeAttribute("aria-describedby");
+    ref.removeAttribute("aria-expanded");
+    note = null;
+    if (giveFocusBack) {
+      returning = true;
+      ref.focus();
+      returning = false;
+    }
+  }
+  function openNote(ref, takeFocus) {
+    if (note && note.ref === ref) {
+      if (takeFocus) note.box.focus();
+      return;
+    }
+    closeNote(false);
+    var target = document.getElementById(decodeURIComponent(ref.hash.slice(1)));
+    if (!target) return;
+    var words = noteWords();
+    var number = ref.textContent.trim();
+    var box = document.createElement("span");
+    box.className = "md-typeset note-bubble";
+    box.id = "note-bubble";
+    box.setAttribute("role", "dialog");
+    box.setAttribute("aria-label", words.label.replace("{number}", number));
+    box.tabIndex = -1;
+    var copy = target.cloneNode(true);
+    copy.querySelectorAll(".footnote-backref").forEach(function (back) { back.remove(); });
+    var num = document.createElement("span");
+    num.className = "note-bubble__number";
+    num.textContent = number;
+    var text = document.createElement("span");
+    text.className = "note-bubble__text";
+    text.innerHTML = copy.innerHTML;
+    text.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "note-bubble__close";
+    close.setAttribute("aria-label", words.close);
+    close.textContent = "×";
+    box.appendChild(num);
+    box.appendChild(text);
+    box.appendChild(close);
+    // Just after the number's <sup>, so that Tab goes from the number into the note.
+    var sup = ref.closest("sup") || ref;
+    sup.insertAdjacentElement("afterend", box);
+    note = { box: box, ref: ref };
+    ref.setAttribute("aria-describedby", box.id);
+    ref.setAttribute("aria-expanded", "true");
+    placeNote();
+    if (takeFocus) box.focus({ preventScroll: true });
+  }
+  function placeNote() {
+    if (!note) return;
+    var box = note.box;
+    if (getComputedStyle(box).position === "fixed") return; // the phone's drawer
+    var parent = box.offsetParent || document.body;
+    var origin = parent.getBoundingClientRect();
+    var at = note.ref.getBoundingClientRect();
+    var width = document.documentElement.clientWidth;
+    var left = Math.max(8, Math.min(at.left, width - box.offsetWidth - 8));
+    box.style.left = left - origin.left + "px";
+    box.style.top = at.bottom - origin.top + 6 + "px";
+  }
+  window.addEventListener("resize", placeNote);
+  document.addEventListener("click", function (event) {
+    var ref = event.target.closest && event.target.closest("a.footnote-ref");
+    if (ref) {
+      event.preventDefault();
+      openNote(ref, true);
+      return;
+    }
+    if (!note) return;
+    if (event.target.closest(".note-bubble__close")) closeNote(true);
+    else if (!note.box.contains(event.target)) closeNote(false);
   });
-  ["mouseout", "focusout"].forEach(function (type) {
-    document.addEventListener(type, function (event) {
-      if (bubble && event.target.closest && event.target.closest("a.footnote-ref")) hideBubble();
-    });
+  document.addEventListener("focusin", function (event) {
+    var ref = event.target.closest && event.target.closest("a.footnote-ref");
+    if (ref && !returning && ref.matches(":focus-visible")) openNote(ref, false);
+    else if (note && !note.box.contains(event.target) && event.target !== note.ref) closeNote(false);
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") hideBubble();
+    if (event.key !== "Escape") return;
+    hideBubble();
+    if (note) {
+      var inside = note.box.contains(document.activeElement) || document.activeElement === note.ref;
+      closeNote(inside);
+    }
   });
+  // A page brought in by instant navigation starts with no note open.
+  if (window.document$) window.document$.subscribe(function () { note = null; bubble = null; });
 })();
