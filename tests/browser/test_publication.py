@@ -245,14 +245,18 @@ def test_the_next_card_follows_the_summary_and_shows_the_next_standfirst(visit, 
         assert 0 <= top - summary_end <= PHONE["height"], "the next chapter comes right after the summary"
 
 
-def test_the_phone_menu_lists_every_chapter_with_its_number(visit):
-    tab = visit(path_of(CHAPTERS[0]), **PHONE)
+@pytest.mark.parametrize("page", [CHAPTERS[0], CHAPTERS[-1]], ids=page_id)
+def test_the_phone_menu_lists_every_chapter_with_its_number(visit, page):
+    tab = visit(path_of(page), **PHONE)
     tab.page.locator('.md-header label[for="__drawer"]').click()
     tab.page.wait_for_timeout(400)
     numbers = tab.page.eval_on_selector_all(
-        ".md-nav--primary .md-nav__number", "ns => ns.filter(n => n.getClientRects().length).map(n => n.textContent)"
+        ".md-nav--primary .md-nav__number",
+        """ns => ns.filter(n => { const r = n.getBoundingClientRect();
+                              return r.width > 0 && r.left >= 0 && r.right <= innerWidth && r.bottom <= innerHeight; })
+                  .map(n => n.textContent)""",
     )
-    assert numbers == [str(page.chapter) for page in CHAPTERS]
+    assert numbers == [str(page.chapter) for page in CHAPTERS], "every chapter, numbered, on the menu's first screen"
 
 
 # -- The home page -----------------------------------------------------------------------------------------------
