@@ -73,7 +73,7 @@ def test_a_phone_first_screen_shows_headline_standfirst_and_the_story_starting(v
     assert found["weight"] >= 700, "the headline is bold"
     assert found["standSize"] >= 18, f"the standfirst is {found['standSize']}px"
     assert found["standBottom"] <= found["vh"], "the whole standfirst is on the first screen"
-    assert found["storyTop"] < found["vh"] - 40, f"the story starts at {found['storyTop']:.0f}px, below the first screen"
+    assert found["storyTop"] < found["vh"] - 40, f"the story starts at {found['storyTop']:.0f}px, off the first screen"
     assert found["line"] <= found["lineSize"] * 2, "part and reading time sit on one quiet line"
     tab.check_clean()
 
