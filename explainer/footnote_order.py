@@ -17,7 +17,8 @@ from markdown.treeprocessors import Treeprocessor
 
 class FootnoteOrder(Treeprocessor):
     def run(self, root: etree.Element) -> None:
-        inline = self.md.inlinePatterns["footnote"] if "footnote" in self.md.inlinePatterns else None
+        # Python-Markdown's Registry has no .get().
+        inline = self.md.inlinePatterns["footnote"] if "footnote" in self.md.inlinePatterns else None  # noqa: SIM401
         notes = getattr(inline, "footnotes", None)
         if notes is None or not notes.footnotes:
             return

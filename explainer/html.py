@@ -36,7 +36,8 @@ _OPENING = re.compile(r"(^|[\s(\[{\u2014\u2013/-])(&#34;|&#39;)")
 
 def typographic(markup: str) -> str:
     """Typographic quotation marks and apostrophes in the text of rendered HTML (the pages' Markdown gets them from
-    the `smarty` extension; the templates' HTML passes it by): an opening mark after a space or bracket, else closing."""
+    the `smarty` extension; the templates' HTML passes it by): an opening mark after a space or bracket, else a
+    closing one."""
     marks = {
         "&#34;": (strings.text("typography.quote_open"), strings.text("typography.quote_close")),
         "&#39;": ("\u2018", "\u2019"),

@@ -1,5 +1,5 @@
-// Material's search downloads its whole index (the largest file of a first visit) on every page
-// load. This holds that one request back until the reader first reaches for search: the search box
+// Material's search downloads its whole index (the largest file of a first visit) and its worker on every
+// page load. This holds both back until the reader first reaches for search: the search box
 // or its button, or a search shortcut. Must run before Material's bundle (overrides/main.html).
 (function () {
   "use strict";
@@ -18,6 +18,44 @@
     released = true;
     waiting.forEach(function (go) { go(); });
     waiting = [];
+  }
+
+  // Material also starts its search worker (a script of its own) on every page load: it starts here only when the
+  // reader reaches for search. Until then Material talks to a stand-in that keeps its listeners and messages.
+  var RealWorker = window.Worker;
+  var SEARCH_WORKER = /\/workers\/search\.[^/]*\.js(?:[?#]|$)/;
+  if (RealWorker) {
+    window.Worker = function (url, options) {
+      if (!SEARCH_WORKER.test(String(url))) return new RealWorker(url, options);
+      var listeners = [];
+      var messages = [];
+      var real = null;
+      var stub = {
+        addEventListener: function (type, listener, opts) {
+          if (real) real.addEventListener(type, listener, opts);
+          else listeners.push([type, listener, opts]);
+        },
+        removeEventListener: function (type, listener, opts) {
+          if (real) real.removeEventListener(type, listener, opts);
+          listeners = listeners.filter(function (l) { return l[0] !== type || l[1] !== listener; });
+        },
+        postMessage: function (message) {
+          if (real) real.postMessage(message);
+          else messages.push(message);
+        },
+        terminate: function () { if (real) real.terminate(); },
+      };
+      function start() {
+        real = new RealWorker(url, options);
+        listeners.forEach(function (l) { real.addEventListener(l[0], l[1], l[2]); });
+        messages.forEach(function (m) { real.postMessage(m); });
+        listeners = messages = null;
+      }
+      if (released) start();
+      else waiting.push(start);
+      return stub;
+    };
+    window.Worker.prototype = RealWorker.prototype;
   }
 
   proto.open = function (method, url) {
