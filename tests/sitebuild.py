@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 
+from core import strings
 from explainer import pages
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -15,6 +16,8 @@ PAGES = pages.site_pages()
 CHAPTERS = pages.chapters(PAGES)
 # A host reserved for examples (RFC 2606): the address test builds are published at.
 SITE_URL = "https://example.org/kz-explainer/"
+# The editions beside the English one, each built into its folder of the site (as `make build` does).
+EDITIONS = [code for code in strings.LANGUAGES if code != strings.DEFAULT]
 # A fixed date for test builds, so that their output can be compared byte for byte.
 EPOCH = "1764028800"
 
@@ -28,7 +31,8 @@ def build(
 ) -> subprocess.CompletedProcess:
     """Run a strict MkDocs build into `dest`; returns the finished process (never raises)."""
     # MkDocs checks that docs_dir exists before the hook renders into it (`make build` does the same).
-    (cwd / "build" / "docs").mkdir(parents=True, exist_ok=True)
+    for edition in ("docs", *(f"docs-{code}" for code in EDITIONS)):
+        (cwd / "build" / edition).mkdir(parents=True, exist_ok=True)
     # Copies of the tree share the checkout's picture cache: its key covers everything that changes a picture.
     cache = {"EXPLAINER_CACHE": str(ROOT / "build" / "cache")}
     environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
@@ -43,8 +47,29 @@ def build(
     )
 
 
+def build_editions(dest: pathlib.Path, cwd: pathlib.Path = ROOT, **env) -> subprocess.CompletedProcess:
+    """The English site in `dest` and each edition in `dest/<code>/`, each published below the English address."""
+    done = build(dest, cwd=cwd, **env)
+    for code in EDITIONS:
+        if done.returncode == 0:
+            url = env.get("SITE_URL", SITE_URL)
+            done = build(dest / code, f"mkdocs.{code}.yml", cwd, **{**env, "SITE_URL": url and f"{url}{code}/"})
+    return done
+
+
 # What a build needs; a copy of these builds on its own, importing the copy's packages.
-BUILD_INPUTS = ("mkdocs.yml", "docs", "includes", "overrides", "hooks", "core", "explainer", "charts", "translations")
+BUILD_INPUTS = (
+    "mkdocs.yml",
+    *(f"mkdocs.{code}.yml" for code in EDITIONS),
+    "docs",
+    "includes",
+    "overrides",
+    "hooks",
+    "core",
+    "explainer",
+    "charts",
+    "translations",
+)
 
 
 def copy_tree(dest: pathlib.Path) -> pathlib.Path:

@@ -8,7 +8,9 @@ import pypdfium2 as pdfium
 import pytest
 from support import url_of
 
-from explainer import bibliography, content, quiz, strings
+from core import bibliography, strings
+from explainer import pages as content
+from explainer import quiz
 from explainer.classroom import material
 
 from sitebuild import CHAPTERS, PAGES, page_id
