@@ -109,8 +109,20 @@ def wait_for_pictures(tab, scheme: str) -> int:
 
 # -- `make serve` on a copy of the tree ---------------------------------------------------------------------
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-# What `mkdocs serve` reads; node_modules and .venv are linked, not copied.
-SERVE_INPUTS = ("mkdocs.yml", "docs", "includes", "overrides", "hooks", "explainer", "charts")
+# What `mkdocs serve` reads (any edition's config, the packages the render step imports, the translations);
+# node_modules and .venv are linked, not copied.
+SERVE_INPUTS = (
+    "mkdocs.yml",
+    *(path.name for path in sorted(ROOT.glob("mkdocs.*.yml"))),  # the editions' and the offline copy's
+    "docs",
+    "includes",
+    "overrides",
+    "hooks",
+    "core",
+    "explainer",
+    "charts",
+    "translations",
+)
 
 
 def fetch(url: str) -> str | None:
@@ -132,10 +144,11 @@ def wait_for(check, timeout: float) -> float:
 
 
 @contextlib.contextmanager
-def live_server(cache: str | None = None, log: str = os.devnull):
+def live_server(cache: str | None = None, log: str = os.devnull, config: str = "mkdocs.yml", strict: bool = True):
     """`mkdocs serve --livereload`, as `make serve` runs it, on a copy of the build inputs in a temporary folder
     (the checkout is never touched). Yields (tree, address, seconds until the first page was served).
-    `cache` is the chart-picture cache to use; by default an empty one of the copy's own."""
+    `cache` is the picture and file cache to use ($EXPLAINER_CACHE); by default an empty one of the copy's own.
+    `config` picks the edition, as `make serve EDITION=ru` does; `strict=False` lets warnings pass (--no-strict)."""
     with tempfile.TemporaryDirectory() as tmp, open(log, "w") as errors:
         tree = pathlib.Path(tmp)
         for name in SERVE_INPUTS:
@@ -143,7 +156,9 @@ def live_server(cache: str | None = None, log: str = os.devnull):
         for name in ("node_modules", ".venv"):
             if (ROOT / name).exists():
                 (tree / name).symlink_to(ROOT / name)
-        (tree / "build" / "docs").mkdir(parents=True)
+        # MkDocs checks that docs_dir exists before the hook renders into it (`make serve` does the same).
+        for name in ("docs", *(f"docs-{path.stem[len('mkdocs.') :]}" for path in ROOT.glob("mkdocs.??.yml"))):
+            (tree / "build" / name).mkdir(parents=True, exist_ok=True)
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
@@ -151,12 +166,12 @@ def live_server(cache: str | None = None, log: str = os.devnull):
             **os.environ,
             "PYTHONPATH": str(tree),
             "NO_MKDOCS_2_WARNING": "1",
-            "CHARTS_CACHE": cache or str(tree / "build" / "chart-cache"),
+            "EXPLAINER_CACHE": cache or str(tree / "build" / "cache"),
         }
-        env.pop("KZ_WARM_BROWSER", None)
         started = time.monotonic()
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}", "-f", config]
+            + ([] if strict else ["--no-strict"]),
             cwd=tree,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -170,8 +185,9 @@ def live_server(cache: str | None = None, log: str = os.devnull):
                 raise RuntimeError(f"mkdocs serve stopped (exit {server.returncode})")
             yield tree, address, time.monotonic() - started
         finally:
-            # Stopped as Ctrl+C in a terminal stops it: SIGINT to its whole process group.
-            os.killpg(server.pid, signal.SIGINT)
+            # Stopped as Ctrl+C in a terminal stops it: SIGINT to its whole process group (gone if it stopped).
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(server.pid, signal.SIGINT)
             try:
                 server.wait(timeout=30)
             except subprocess.TimeoutExpired:

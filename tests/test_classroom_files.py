@@ -117,7 +117,9 @@ def made():
 def squeeze(text: str) -> str:
     """Text without any white space, so that line breaks and wrapping do not hide a match (PDFium reads a hyphen
     that ends a line as U+0002)."""
-    return re.sub(r"\s+", "", text.replace("\x02", "-"))
+    # The files set typographic quotation marks and apostrophes; the sources type straight ones.
+    straight = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+    return re.sub(r"\s+", "", text.replace("\x02", "-").translate(straight))
 
 
 def docx_text(data: bytes) -> str:

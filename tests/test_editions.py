@@ -51,7 +51,9 @@ NAMES = _names()
 
 
 def english_runs(text: str) -> list[str]:
-    """Runs of six words of which four or more are English function words (names of sources left out)."""
+    """Runs of six words of which four or more are English function words (names of sources and addresses left
+    out: an address's words are the publisher's)."""
+    text = re.sub(r"(?:https?://|\b[\w-]+(?:\.[\w-]+)+/)\S*", " ", text)
     for name in NAMES:
         text = text.replace(name, " ")
     words = WORD.findall(text)

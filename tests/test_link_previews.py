@@ -155,7 +155,9 @@ def test_the_public_sitemap_lists_every_page_with_the_pinned_date(builds):
     listed = re.findall(r"<loc>(.*?)</loc>", sitemap)
     # Every page of the nav, and each chapter's classroom page.
     expected = [SITE_URL + pages.page_url(p.src) for p in PAGES]
-    expected += [SITE_URL + pages.page_url(f"{p.slug}/classroom/index.md") for p in CHAPTERS]
+    expected += [
+        SITE_URL + pages.page_url(f"{p.slug}/classroom/{e}index.md") for p in CHAPTERS for e in ("", "teacher/")
+    ]
     assert sorted(listed) == sorted(expected)
     day = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date().isoformat()
     assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {day}
