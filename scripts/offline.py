@@ -1,4 +1,5 @@
-"""Pack the offline build into one ZIP for a USB stick, byte-identical for the same tree."""
+"""Pack the offline build (the three editions: English at the top, ru/ and it/ beside it) into one ZIP for a USB
+stick, byte-identical for the same tree."""
 
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ def main() -> None:
     count = zip_site(args.site, args.archive)
     print(
         f"{args.archive}: {count} files, {args.archive.stat().st_size / 1e6:.1f} MB. "
-        "Unzip it and open kz-explainer/index.html."
+        "Unzip it and open kz-explainer/index.html (English), kz-explainer/ru/index.html (Russian) or "
+        "kz-explainer/it/index.html (Italian)."
     )
 
 

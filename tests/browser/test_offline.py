@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from sitebuild import ROOT, build
+from sitebuild import EDITIONS, ROOT, build
 
 pytestmark = pytest.mark.browser
 
@@ -19,6 +19,9 @@ def unzipped(tmp_path_factory):
     work = tmp_path_factory.mktemp("offline")
     done = build(work / "site", config="mkdocs.offline.yml", OFFLINE="true")
     assert done.returncode == 0, done.stderr[-3000:]
+    for code in EDITIONS:
+        done = build(work / "site" / code, config=f"mkdocs.offline.{code}.yml", OFFLINE="true")
+        assert done.returncode == 0, done.stderr[-3000:]
     archive = work / "kz-explainer-offline.zip"
     again = work / "again.zip"
     for target in (archive, again):
@@ -91,3 +94,15 @@ def test_offline_copy_has_the_worksheets_and_slides_and_a_working_quiz(browser, 
     page.locator("[data-edition-choice=teacher]").click()
     assert page.get_attribute("body", "data-edition") == "teacher"
     assert seen == {"requests": [], "errors": []}
+
+
+@pytest.mark.parametrize("code", EDITIONS)
+def test_offline_copy_holds_each_edition_and_the_switch_keeps_the_page(browser, unzipped, code):
+    page, seen = open_file(browser, unzipped / code / "since-2022" / "index.html")
+    assert page.get_attribute("html", "lang") == code
+    english = page.locator('a.md-select__link[hreflang="en"]').get_attribute("href")
+    assert english.endswith("since-2022/index.html"), english
+    page.locator('a.md-select__link[hreflang="en"]').evaluate("a => a.click()")
+    page.wait_for_url("**/kz-explainer/since-2022/index.html")
+    assert page.get_attribute("html", "lang") == "en"
+    assert seen["requests"] == [] and seen["errors"] == []
