@@ -69,7 +69,7 @@ def figure(table: Table, narrow: bool = False) -> go.Figure:
         bargap=0.3,
         # Room left of zero for a score below zero (see the notes) and right of 100 for the labels.
         xaxis=dict(
-            range=[-5, 150 if narrow else 128],
+            range=[-5, 175 if narrow else 128],
             tickvals=[0, 50, 100] if narrow else [0, 20, 40, 60, 80, 100],
             title=dict(text=theme.text(ID, "axis_x_narrow" if narrow else "axis_x")),
         ),

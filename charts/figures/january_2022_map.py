@@ -32,8 +32,8 @@ TEXT_POSITION = {
         1526273: "top center",
     },
     "narrow": {
-        610612: "middle left",
-        607610: "middle right",
+        610612: "top center",
+        607610: "bottom center",
         1516905: "bottom right",
         1518980: "bottom left",
         1526384: "top center",

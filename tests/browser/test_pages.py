@@ -43,8 +43,8 @@ def test_page_fits_a_360px_phone(visit, page):
 
 
 @pytest.mark.parametrize("page", [p for p in CHART_PAGES if p.chapter], ids=page_id)
-def test_charts_show_after_instant_navigation_and_follow_the_toggle(visit, page):
-    tab = visit("")  # start at the home page, then follow an in-site link (Material's instant navigation)
+def test_charts_show_after_following_a_link_and_follow_the_toggle(visit, page):
+    tab = visit("")  # start at the home page, then follow an in-site link
     tab.page.locator(f'.md-nav a[href$="{url_of(page)}"]').first.click()
     tab.page.wait_for_url(f"**/{url_of(page)}")
     assert tab.page.evaluate("performance.getEntriesByType('navigation').length") == 1, "not an in-site navigation"
