@@ -106,12 +106,19 @@ def test_each_page_says_its_language_and_links_the_same_page_in_the_others(site,
             continue
         page_html = (root / rel).read_text(encoding="utf-8")
         assert re.search(rf'<html lang="{code}"', page_html), rel
-        links = dict(re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([a-z]+)">', page_html))
+        # The language switch: an hreflang link to the same page in each edition.
+        links = dict(
+            re.findall(r'<a href="([^"]*)" hreflang="([a-z]+)" lang="[a-z]+" class="md-select__link"', page_html)
+        )
         targets = {lang: (root / rel).parent / href for href, lang in links.items()}
-        assert set(targets) == {"en", *EDITIONS}, rel
+        assert set(targets) == ({"en", *EDITIONS} if links or not rel.startswith("print/") else set()), rel
         for lang, target in targets.items():
-            path = target / "index.html" if target.suffix != ".html" else target
-            assert path.resolve().is_file(), f"{code}/{rel}: the {lang} counterpart {path} does not exist"
+            path = target if target.suffix == ".html" else target / "index.html"
+            expected = (site if lang == "en" else site / lang) / rel
+            assert path.resolve() == expected.resolve(), f"{code}/{rel}: the {lang} link leads to {path}"
+        # The head's alternates name each edition's home (Material's script fetches their sitemaps).
+        homes = set(re.findall(r'<link rel="alternate" href="[^"]*" hreflang="([a-z]+)">', page_html))
+        assert homes == {"en", *EDITIONS}, rel
 
 
 @pytest.mark.parametrize("code", EDITIONS)
