@@ -15,6 +15,12 @@ def on_startup(command, dirty):
     flags[:] = ["--preview"] if command == "serve" else []
 
 
+def on_config(config):
+    # The preview leaves out the files pages link to (worksheets, slides): under serve a link to one is a note.
+    if flags:
+        config["validation"]["links"]["not_found"] = logging.INFO
+
+
 def on_serve(server, config, builder):
     # The render step writes docs_dir; its sources are mkdocs.yml's `watch:` list. Watching both would build twice.
     server.unwatch(config["docs_dir"])

@@ -16,6 +16,7 @@ import argparse
 import os
 import pathlib
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -44,13 +45,25 @@ def edit(tree: pathlib.Path, step: int) -> None:
 
 
 def measure(edits: int, log: str, strict: bool = True) -> tuple[float, list[float]]:
-    """(seconds to the first served page with cold caches, seconds from each CSV edit to its data served)."""
+    """(seconds to the first served page with cold caches, seconds from each CSV edit to its data served).
+    A server that does not stop on Ctrl+C within 30 s is killed and reported; the figures are kept."""
+    try:
+        return _measure(edits, log, strict, found := [])
+    except subprocess.TimeoutExpired:
+        if len(found) < 2:
+            raise
+        print("OVER BUDGET: `mkdocs serve` did not stop within 30 s of Ctrl+C (killed)", flush=True)
+        return found[0], found[1]
+
+
+def _measure(edits: int, log: str, strict: bool, found: list) -> tuple[float, list[float]]:
     with support.live_server(log=log, strict=strict) as (tree, address, first):
         url = address + SERVED
         before = support.fetch(url)
         if before is None:
             raise RuntimeError(f"`mkdocs serve` does not serve {SERVED}")
-        reloads = []
+        reloads: list[float] = []
+        found[:] = [first, reloads]
         for _ in range(edits):
             edit(tree, 1)
             reloads.append(support.wait_for(lambda old=before: support.fetch(url) not in (None, old), 180))

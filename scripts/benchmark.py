@@ -181,6 +181,9 @@ def main() -> int:
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--lighthouse", type=pathlib.Path, default=LIGHTHOUSE, help="the Lighthouse CLI to run")
     parser.add_argument("--all-pages", action="store_true", help="every page of every edition")
+    parser.add_argument(
+        "--editions", default=",".join(strings.LANGUAGES), help="the editions to measure, comma-separated ('' for none)"
+    )
     parser.add_argument("--builds", action="store_true", help="also time a cold and a warm build of every edition")
     # A report, not a test: over-budget lines are printed and `make bench` goes on to the next measurement.
     parser.add_argument("--fail-over-budget", action="store_true", help="exit 1 when anything is over budget")
@@ -201,6 +204,8 @@ def main() -> int:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", *CHROME_FLAGS.split()[2:]])
         for code, prefix, chosen in editions(args.all_pages):
+            if code not in args.editions.split(","):
+                continue
             if not (args.site / prefix / "index.html").is_file():
                 failures.append(f"no {code} edition at {args.site / prefix} (run `make build`)")
                 continue
