@@ -13,12 +13,11 @@ not overlap it.
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from charts import pictures, theme
 from charts.card import build
 from charts.registry import CHARTS
-from core import browser, cache
+from core import cache
 from explainer import chart_card
 
 # The pictures a reader sees (the light ones: the dark ones have the same layout) and the downloadable export.
@@ -87,7 +86,7 @@ MEASURE = """
 
 
 @pytest.fixture(scope="module")
-def measured(tmp_path_factory) -> dict[tuple[str, str], dict]:
+def measured(tmp_path_factory, browser) -> dict[tuple[str, str], dict]:
     """(chart, variant) → the picture's texts and clashes, every chart drawn afresh into a cache of the test's own."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(cache, "DIR", tmp_path_factory.mktemp("cache"))
@@ -101,13 +100,11 @@ def measured(tmp_path_factory) -> dict[tuple[str, str], dict]:
         ]
         drawn = pictures.draw(jobs)
     found = {}
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=browser.find(), args=["--no-sandbox"])
-        page = chromium.new_page()
-        for job, svg in drawn.items():
-            page.set_content(f"<!doctype html><body style='margin:0'>{svg.decode()}</body>")
-            found[(job.chart, job.variant)] = page.evaluate(MEASURE, CLEARANCE)
-        chromium.close()
+    page = browser.new_page()
+    for job, svg in drawn.items():
+        page.set_content(f"<!doctype html><body style='margin:0'>{svg.decode()}</body>")
+        found[(job.chart, job.variant)] = page.evaluate(MEASURE, CLEARANCE)
+    page.close()
     return found
 
 

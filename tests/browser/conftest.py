@@ -3,55 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import pathlib
-import shutil
 from urllib.parse import urlsplit
 
 import pytest
 import support
-from playwright.sync_api import sync_playwright
 
-# Flags that stop Chromium's own background traffic (updates, sync, safe browsing), so that
-# every request the tests see comes from the page.
-CHROMIUM_ARGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
-def chromium_path() -> str | None:
-    """Debian's Chromium if present (CI installs it), else Playwright's own browser."""
-    for candidate in (
-        os.environ.get("CHROMIUM"),
-        "/usr/bin/chromium",
-        shutil.which("chromium"),
-        shutil.which("chromium-browser"),
-    ):
-        if candidate and pathlib.Path(candidate).exists():
-            return candidate
-    return None
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        args = list(CHROMIUM_ARGS)
-        if hasattr(os, "geteuid") and os.geteuid() == 0:
-            args.append("--no-sandbox")  # Chromium refuses to run as root with its sandbox
-        try:
-            browser = playwright.chromium.launch(executable_path=chromium_path(), args=args)
-        except Exception as error:  # never skip: a missing browser is a failure, in CI and locally
-            pytest.fail(
-                f"no Chromium to drive ({error}). Install Debian's chromium, or run "
-                f"`.venv/bin/python -m playwright install chromium`."
-            )
-        yield browser
-        browser.close()
+from sitebuild import SITE_URL
 
 
 @pytest.fixture(scope="session")
@@ -68,6 +26,7 @@ class Visit:
 
     page: object
     origin: str
+    public: str = ""  # the host the site is published at
     foreign: list = dataclasses.field(default_factory=list)
     failed: list = dataclasses.field(default_factory=list)
     errors: list = dataclasses.field(default_factory=list)
@@ -79,20 +38,32 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser, base_url):
+def published(route, site: pathlib.Path) -> None:
+    path = site / route.request.url.removeprefix(SITE_URL).split("?")[0]
+    path = path / "index.html" if path.is_dir() else path
+    if path.is_file():
+        route.fulfill(path=str(path))
+    else:
+        route.fulfill(status=404)
+
+
+def visit(browser, base_url, site):
     """Open a fresh tab; call visit(path, scheme=..., width=...) to load a page of the site."""
     contexts = []
 
     def open_page(path: str, scheme: str = "light", width: int = 1280, height: int = 900) -> Visit:
         context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
         contexts.append(context)
+        # The test site is built for its public address (sitebuild.SITE_URL); what a page asks of that address
+        # (Material reads each edition's sitemap there) is served from the built folder, as the host would.
+        context.route(f"{SITE_URL}**", lambda route: published(route, site))
         page = context.new_page()
-        record = Visit(page, urlsplit(base_url).netloc)
+        record = Visit(page, urlsplit(base_url).netloc, urlsplit(SITE_URL).netloc)
         page.on(
             "request",
             lambda r: (
                 record.foreign.append(r.url)
-                if urlsplit(r.url).netloc not in ("", record.origin) and not r.url.startswith("data:")
+                if urlsplit(r.url).netloc not in ("", record.origin, record.public) and not r.url.startswith("data:")
                 else None
             ),
         )
