@@ -37,7 +37,6 @@ class Visit:
         assert self.errors == [], f"console errors: {self.errors}"
 
 
-@pytest.fixture
 def published(route, site: pathlib.Path) -> None:
     path = site / route.request.url.removeprefix(SITE_URL).split("?")[0]
     path = path / "index.html" if path.is_dir() else path
@@ -47,6 +46,7 @@ def published(route, site: pathlib.Path) -> None:
         route.fulfill(status=404)
 
 
+@pytest.fixture
 def visit(browser, base_url, site):
     """Open a fresh tab; call visit(path, scheme=..., width=...) to load a page of the site."""
     contexts = []
