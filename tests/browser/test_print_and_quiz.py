@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 
 PRINT_PAGE = next(p for p in PAGES if p.src == "print/index.md")
 # A4 pages with 1 cm margins; US Letter is 6% shorter, so it gets one page more.
-# The longest chapter has seven charts, each printed as its picture with its sources and notes.
+# The longest chapter has six charts, each printed as its picture with its sources and notes.
 BUDGET = {"print/index.md": 45, "smart-authoritarianism/index.md": 15}
 CHAPTER_BUDGET = 10
 CLASSROOM_BUDGET = {"student": 8, "teacher": 12}
