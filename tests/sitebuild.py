@@ -57,10 +57,10 @@ def build_editions(dest: pathlib.Path, cwd: pathlib.Path = ROOT, **env) -> subpr
     return done
 
 
-# What a build needs; a copy of these builds on its own, importing the copy's packages.
+# What a build needs (every edition's config and the offline copy's); a copy of these builds on its own, importing
+# the copy's packages.
 BUILD_INPUTS = (
-    "mkdocs.yml",
-    *(f"mkdocs.{code}.yml" for code in EDITIONS),
+    *(path.name for path in sorted(ROOT.glob("mkdocs*.yml"))),
     "docs",
     "includes",
     "overrides",
@@ -73,11 +73,13 @@ BUILD_INPUTS = (
 
 
 def copy_tree(dest: pathlib.Path) -> pathlib.Path:
-    """A copy of the build inputs in `dest`, sharing node_modules, to break and build in isolation."""
+    """A copy of the build inputs in `dest`, sharing node_modules (and .venv), to break and build in isolation."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in (n for n in BUILD_INPUTS if (ROOT / n).exists()):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, dest / name)
-    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    for name in ("node_modules", ".venv"):
+        if (ROOT / name).exists():
+            (dest / name).symlink_to(ROOT / name)
     return dest
 
 

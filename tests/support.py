@@ -9,7 +9,6 @@ import gzip
 import http.server
 import os
 import pathlib
-import shutil
 import signal
 import socket
 import subprocess
@@ -18,6 +17,8 @@ import tempfile
 import threading
 import time
 import urllib.request
+
+import sitebuild
 
 # Types a static host compresses; images and archives are already compressed.
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt", ".map")
@@ -109,20 +110,6 @@ def wait_for_pictures(tab, scheme: str) -> int:
 
 # -- `make serve` on a copy of the tree ---------------------------------------------------------------------
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-# What `mkdocs serve` reads (any edition's config, the packages the render step imports, the translations);
-# node_modules and .venv are linked, not copied.
-SERVE_INPUTS = (
-    "mkdocs.yml",
-    *(path.name for path in sorted(ROOT.glob("mkdocs.*.yml"))),  # the editions' and the offline copy's
-    "docs",
-    "includes",
-    "overrides",
-    "hooks",
-    "core",
-    "explainer",
-    "charts",
-    "translations",
-)
 
 
 def fetch(url: str) -> str | None:
@@ -150,12 +137,7 @@ def live_server(cache: str | None = None, log: str = os.devnull, config: str = "
     `cache` is the picture and file cache to use ($EXPLAINER_CACHE); by default an empty one of the copy's own.
     `config` picks the edition, as `make serve EDITION=ru` does; `strict=False` lets warnings pass (--no-strict)."""
     with tempfile.TemporaryDirectory() as tmp, open(log, "w") as errors:
-        tree = pathlib.Path(tmp)
-        for name in SERVE_INPUTS:
-            (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, tree / name)
-        for name in ("node_modules", ".venv"):
-            if (ROOT / name).exists():
-                (tree / name).symlink_to(ROOT / name)
+        tree = sitebuild.copy_tree(pathlib.Path(tmp))
         # MkDocs checks that docs_dir exists before the hook renders into it (`make serve` does the same).
         for name in ("docs", *(f"docs-{path.stem[len('mkdocs.') :]}" for path in ROOT.glob("mkdocs.??.yml"))):
             (tree / "build" / name).mkdir(parents=True, exist_ok=True)
