@@ -209,12 +209,12 @@ class Site:
             )
             # Each chapter in its own block, so that the browser lays out only the ones near the screen.
             parts.append(f'<div class="print-chapter" markdown="1">\n\n{body.strip()}\n\n</div>')
-        appendix = f"\n\n## {strings.text('print_page.glossary')}\n\n" + glossary.glossary_markdown(
+        # The glossary and the sources each start a new page too, so a teacher can leave them out (site.css).
+        appendix = f"\n\n## {strings.text('print_page.glossary')} {{ .print-part }}\n\n" + glossary.glossary_markdown(
             self.terms, self.pages, from_src
         )
-        return (
-            "\n\n".join(parts) + appendix + f"\n\n## {strings.text('print_page.sources')}\n\n" + FOOTNOTES_MARKER + "\n"
-        )
+        sources = f"\n\n## {strings.text('print_page.sources')} {{ .print-part }}\n\n" + FOOTNOTES_MARKER + "\n"
+        return "\n\n".join(parts) + appendix + sources
 
     @staticmethod
     def _rebase(target: str, page_src: str, from_src: str) -> str:

@@ -20,10 +20,10 @@ pytestmark = pytest.mark.browser
 
 PRINT_PAGE = next(p for p in PAGES if p.src == "print/index.md")
 # A4 pages with 1 cm margins; US Letter is 6% shorter, so it gets one page more.
-# The longest chapter has six charts, each printed as its picture with its sources and notes.
-BUDGET = {"print/index.md": 45, "smart-authoritarianism/index.md": 15}
-CHAPTER_BUDGET = 10
-CLASSROOM_BUDGET = {"student": 8, "teacher": 12}
+# A chart prints as its picture with the takeaway, sources and notes beside it and then under it.
+BUDGET = {"print/index.md": 42}
+CHAPTER_BUDGET = 8
+CLASSROOM_BUDGET = {"student": 8, "teacher": 9}
 MARGINS = {side: "1cm" for side in ("top", "right", "bottom", "left")}
 CELLS = {chart_id: {c for row in card.build(chart_id).table.cells() for c in row} for chart_id in CHARTS}
 
@@ -134,4 +134,19 @@ def test_no_printed_page_shows_an_address_of_the_site_itself(visit, page, tmp_pa
     for host in filter(None, hosts):
         assert host not in text.replace(" ", ""), f"the PDF prints an address on {host}"
     assert "http" in text, "the sources' addresses are printed in Sources and notes"
+    tab.check_clean()
+
+
+def test_in_the_whole_explainer_each_chapter_the_glossary_and_the_sources_start_a_new_page(visit, tmp_path):
+    """So that a teacher can print one chapter, or leave the sources out, by choosing pages."""
+    tab = visit(url_of(PRINT_PAGE))
+    starts = tab.page.locator(".print-chapter > h2:first-child, h2.print-part").all_inner_texts()
+    assert len(starts) == len(CHAPTERS) + 2, starts
+    tab.page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    tab.page.pdf(path=str(tmp_path / "all.pdf"), format="A4", margin=MARGINS, print_background=True)
+    document = pdfium.PdfDocument(str(tmp_path / "all.pdf"))
+    tops = [" ".join(document[i].get_textpage().get_text_range().split()) for i in range(len(document))]
+    for heading in starts:
+        title = " ".join(heading.replace("¶", "").split())
+        assert any(top.startswith(title) for top in tops), f"{title!r} does not start a printed page"
     tab.check_clean()
