@@ -47,10 +47,13 @@ serve: setup
 	@mkdir -p build/docs $(EDITIONS:%=build/docs-%)
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000 -f $(SERVE_CONFIG)
 
+# Test workers (pytest-xdist): the browser tests mostly wait on Chromium, so three keep two cores busy.
+TEST_WORKERS ?= 3
+
 ## test: lint, then every test, including the browser suite (Debian's chromium, else Playwright's own)
 test: setup lint
 	@command -v chromium >/dev/null || [ -n "$$CHROMIUM" ] || $(BIN)/python -m playwright install chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 ## lint: ruff's checks and formatting (configured in pyproject.toml)
 lint: setup

@@ -1,8 +1,10 @@
-"""Session fixtures: the site in its three editions, built once with --strict for every test that reads it, and one
-Chromium for every test that drives a browser (Playwright allows one session a process)."""
+"""Session fixtures: the site in its three editions, built once with --strict for every test that reads it (shared by
+the test workers), and one Chromium per worker for every test that drives a browser (Playwright allows one session a
+process)."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pathlib
 import shutil
@@ -14,11 +16,20 @@ from sitebuild import build_editions
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> pathlib.Path:
-    """The site (English at the root, each edition in its folder), built once for the whole session."""
-    dest = tmp_path_factory.mktemp("site")
-    done = build_editions(dest)
-    assert done.returncode == 0, f"the strict build failed:\n{done.stderr[-3000:]}"
+def site(tmp_path_factory, worker_id) -> pathlib.Path:
+    """The site (English at the root, each edition in its folder), built once for the whole run: with test workers
+    (pytest-xdist, `make test`), the first worker to need it builds it and the others wait for it."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent
+    dest, outcome = shared / "site", shared / "site.outcome"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not outcome.exists():
+            done = build_editions(dest)
+            outcome.write_text(f"{done.returncode}\n{done.stderr[-3000:]}", encoding="utf-8")
+    code, _, stderr = outcome.read_text(encoding="utf-8").partition("\n")
+    assert code == "0", f"the strict build failed:\n{stderr}"
     return dest
 
 

@@ -20,6 +20,9 @@ from charts.registry import CHARTS
 from core import cache
 from explainer import chart_card
 
+# Its module fixture is slow to make: one test worker runs the whole module (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("chart_labels")
+
 # The pictures a reader sees (the light ones: the dark ones have the same layout) and the downloadable export.
 VARIANTS = ("light.wide.svg", "light.narrow.svg", "export.svg")
 CLEARANCE = 2.0  # px

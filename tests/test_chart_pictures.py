@@ -15,6 +15,9 @@ from core import browser, cache
 from core.errors import BuildError
 from explainer import chart_card, pages
 
+# Its module fixture is slow to make: one test worker runs the whole module (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("chart_pictures")
+
 # The build's own name and address, so that the pictures come from the cache a build of the site filled.
 SETTINGS = pages.load_settings()
 SITE = (SETTINGS.site_name, SETTINGS.site_url)

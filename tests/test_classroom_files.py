@@ -23,6 +23,9 @@ from core.strings import text as t
 from explainer import chart_card, classroom, pages, quiz, site
 from explainer.classroom import deck, fit, handout, lessons, page, worksheet
 
+# Its module fixture is slow to make: one test worker runs the whole module (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("classroom_files")
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 QUIZZES = sorted((INCLUDES / "quizzes").glob("*.yml"))
 LESSONS = [(plan, lesson) for plan in lessons.plans() for lesson in plan.lessons]

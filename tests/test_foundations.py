@@ -16,6 +16,9 @@ from explainer import assets, build_docs, skeleton
 
 from sitebuild import PAGES, page_id
 
+# Its module fixture is slow to make: one test worker runs the whole module (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("foundations")
+
 # Lower layers first: a module may import only from its own layer or the ones before it.
 LAYERS = ("core", "charts", "explainer", "hooks", "scripts")
 PYTHON = sorted(p for folder in LAYERS for p in (ROOT / folder).rglob("*.py"))

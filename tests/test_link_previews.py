@@ -16,6 +16,9 @@ from explainer import changes, pages
 
 from sitebuild import CHAPTERS, EPOCH, PAGES, SITE_URL, build, built_page, copy_tree, page_id
 
+# Its module fixture is slow to make: one test worker runs the whole module (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("link_previews")
+
 # Hosts the project does not control; no built file may name them unless the build was told to.
 INVENTED = ("kz-explainer.github.io", "github.com/kz-explainer")
 JSONLD_PROPERTIES = (
@@ -64,7 +67,7 @@ def head(site: pathlib.Path, page: pages.PageInfo) -> Head:
 def builds(site, tmp_path_factory) -> dict[str, tuple[pathlib.Path, str]]:
     """The session's build (with a public address) and one without: name → (site folder, what the build printed)."""
     tree = copy_tree(tmp_path_factory.mktemp("local"))
-    done = build(tree / "site", cwd=tree, PYTHONPATH=str(tree), SITE_URL="")
+    done = build(tree / "site", cwd=tree, SITE_URL="")
     assert done.returncode == 0, f"the local build failed:\n{done.stderr[-3000:]}"
     return {"public": (site, ""), "local": (tree / "site", done.stdout + done.stderr)}
 

@@ -9,19 +9,17 @@ import zipfile
 
 import pytest
 
-from sitebuild import EDITIONS, ROOT, build
+from sitebuild import EDITIONS, ROOT, build_editions
 
-pytestmark = pytest.mark.browser
+# Its module fixture builds the offline copy: one test worker runs the whole module (make test: --dist loadgroup).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("offline")]
 
 
 @pytest.fixture(scope="module")
 def unzipped(tmp_path_factory):
     work = tmp_path_factory.mktemp("offline")
-    done = build(work / "site", config="mkdocs.offline.yml", OFFLINE="true")
+    done = build_editions(work / "site", "mkdocs.offline", OFFLINE="true")
     assert done.returncode == 0, done.stderr[-3000:]
-    for code in EDITIONS:
-        done = build(work / "site" / code, config=f"mkdocs.offline.{code}.yml", OFFLINE="true")
-        assert done.returncode == 0, done.stderr[-3000:]
     archive = work / "kz-explainer-offline.zip"
     again = work / "again.zip"
     for target in (archive, again):
