@@ -53,7 +53,7 @@ TEST_WORKERS ?= 3
 ## test: lint, then every test, including the browser suite (Debian's chromium, else Playwright's own)
 test: setup lint
 	@command -v chromium >/dev/null || [ -n "$$CHROMIUM" ] || $(BIN)/python -m playwright install chromium
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 ## lint: ruff's checks and formatting (configured in pyproject.toml)
 lint: setup

@@ -8,6 +8,7 @@ import fcntl
 import os
 import pathlib
 import shutil
+from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -16,21 +17,40 @@ from sitebuild import build_editions
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, worker_id) -> pathlib.Path:
-    """The site (English at the root, each edition in its folder), built once for the whole run: with test workers
-    (pytest-xdist, `make test`), the first worker to need it builds it and the others wait for it."""
+def once(tmp_path_factory, worker_id) -> Callable[[str, Callable[[pathlib.Path], None]], pathlib.Path]:
+    """`once(name, make)`: the folder `make` fills, made once for the whole run. With test workers (pytest-xdist,
+    `make test`) the first worker to ask makes it and the others wait for it; a failure fails each of them."""
     shared = tmp_path_factory.getbasetemp()
     if worker_id != "master":
         shared = shared.parent
-    dest, outcome = shared / "site", shared / "site.outcome"
-    with open(shared / "site.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not outcome.exists():
-            done = build_editions(dest)
-            outcome.write_text(f"{done.returncode}\n{done.stderr[-3000:]}", encoding="utf-8")
-    code, _, stderr = outcome.read_text(encoding="utf-8").partition("\n")
-    assert code == "0", f"the strict build failed:\n{stderr}"
-    return dest
+
+    def made(name: str, make: Callable[[pathlib.Path], None]) -> pathlib.Path:
+        folder, outcome = shared / name, shared / f"{name}.outcome"
+        with open(shared / f"{name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not outcome.exists():
+                try:
+                    make(folder)
+                    outcome.write_text("", encoding="utf-8")
+                except Exception as error:
+                    outcome.write_text(str(error) or repr(error), encoding="utf-8")
+        failure = outcome.read_text(encoding="utf-8")
+        if failure:
+            pytest.fail(failure, pytrace=False)
+        return folder
+
+    return made
+
+
+@pytest.fixture(scope="session")
+def site(once) -> pathlib.Path:
+    """The site (English at the root, each edition in its folder), built once for the whole run."""
+
+    def make(dest: pathlib.Path) -> None:
+        done = build_editions(dest)
+        assert done.returncode == 0, f"the strict build failed:\n{done.stderr[-3000:]}"
+
+    return once("site", make)
 
 
 # Flags that stop Chromium's own background traffic (updates, sync, safe browsing), so that

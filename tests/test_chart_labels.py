@@ -12,6 +12,9 @@ not overlap it.
 
 from __future__ import annotations
 
+import json
+import pathlib
+
 import pytest
 
 from charts import pictures, theme
@@ -19,9 +22,6 @@ from charts.card import build
 from charts.registry import CHARTS
 from core import cache
 from explainer import chart_card
-
-# Its module fixture is slow to make: one test worker runs the whole module (make test: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("chart_labels")
 
 # The pictures a reader sees (the light ones: the dark ones have the same layout) and the downloadable export.
 VARIANTS = ("light.wide.svg", "light.narrow.svg", "export.svg")
@@ -88,27 +88,32 @@ MEASURE = """
 """
 
 
-@pytest.fixture(scope="module")
-def measured(tmp_path_factory, browser) -> dict[tuple[str, str], dict]:
+@pytest.fixture(scope="session")
+def measured(once, browser) -> dict[tuple[str, str], dict]:
     """(chart, variant) → the picture's texts and clashes, every chart drawn afresh into a cache of the test's own."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(cache, "DIR", tmp_path_factory.mktemp("cache"))
-        # The exports carry the site's name and address: a long address tests the credit line's room.
-        site = ("Kazakhstan and ‘smart authoritarianism’: an explainer", "https://explainer.example.org/")
-        jobs = [
-            job
-            for chart_id in CHARTS
-            for job in chart_card.picture_jobs(build(chart_id), *site)
-            if job.variant in VARIANTS
-        ]
-        drawn = pictures.draw(jobs)
-    found = {}
-    page = browser.new_page()
-    for job, svg in drawn.items():
-        page.set_content(f"<!doctype html><body style='margin:0'>{svg.decode()}</body>")
-        found[(job.chart, job.variant)] = page.evaluate(MEASURE, CLEARANCE)
-    page.close()
-    return found
+
+    def measure(work: pathlib.Path) -> None:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(cache, "DIR", work / "cache")
+            # The exports carry the site's name and address: a long address tests the credit line's room.
+            site = ("Kazakhstan and ‘smart authoritarianism’: an explainer", "https://explainer.example.org/")
+            jobs = [
+                job
+                for chart_id in CHARTS
+                for job in chart_card.picture_jobs(build(chart_id), *site)
+                if job.variant in VARIANTS
+            ]
+            drawn = pictures.draw(jobs)
+        page = browser.new_page()
+        found = []
+        for job, svg in drawn.items():
+            page.set_content(f"<!doctype html><body style='margin:0'>{svg.decode()}</body>")
+            found.append([job.chart, job.variant, page.evaluate(MEASURE, CLEARANCE)])
+        page.close()
+        (work / "measured.json").write_text(json.dumps(found), encoding="utf-8")
+
+    found = json.loads((once("labels", measure) / "measured.json").read_text(encoding="utf-8"))
+    return {(chart, variant): data for chart, variant, data in found}
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

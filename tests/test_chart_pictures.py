@@ -15,9 +15,6 @@ from core import browser, cache
 from core.errors import BuildError
 from explainer import chart_card, pages
 
-# Its module fixture is slow to make: one test worker runs the whole module (make test: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("chart_pictures")
-
 # The build's own name and address, so that the pictures come from the cache a build of the site filled.
 SETTINGS = pages.load_settings()
 SITE = (SETTINGS.site_name, SETTINGS.site_url)
@@ -27,11 +24,15 @@ def jobs_of(chart_id: str) -> list[pictures.Job]:
     return chart_card.picture_jobs(card.build(chart_id), *SITE)
 
 
-@pytest.fixture(scope="module")
-def drawn() -> dict[str, dict[str, bytes]]:
-    """Chart → variant → bytes, as a build draws them (from the cache when it is warm)."""
+@pytest.fixture(scope="session")
+def drawn(once) -> dict[str, dict[str, bytes]]:
+    """Chart → variant → bytes, as a build draws them (from the cache when it is warm; the first test worker to ask
+    fills it, so that the others do not draw the same pictures at the same time)."""
     every = {chart_id: jobs_of(chart_id) for chart_id in sorted(CHARTS)}
-    out = pictures.draw([job for jobs in every.values() for job in jobs])
+    jobs = [job for jobs in every.values() for job in jobs]
+    first = []
+    once("pictures", lambda _: first.append(pictures.draw(jobs)))
+    out = first[0] if first else pictures.draw(jobs)
     return {chart_id: {job.variant: out[job] for job in jobs} for chart_id, jobs in every.items()}
 
 

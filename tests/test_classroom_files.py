@@ -23,9 +23,6 @@ from core.strings import text as t
 from explainer import chart_card, classroom, pages, quiz, site
 from explainer.classroom import deck, fit, handout, lessons, page, worksheet
 
-# Its module fixture is slow to make: one test worker runs the whole module (make test: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("classroom_files")
-
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 QUIZZES = sorted((INCLUDES / "quizzes").glob("*.yml"))
 LESSONS = [(plan, lesson) for plan in lessons.plans() for lesson in plan.lessons]
@@ -106,8 +103,7 @@ def test_the_correct_option_is_rarely_the_longest():
 # -- The files, made once -----------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def made():
+def make():
     """The site's classroom material, each chapter's handout and every file the render step writes from them."""
     found = site.Site(pages.load_settings())
     s = found.settings
@@ -115,6 +111,14 @@ def made():
     pngs = publish.picture_files(pictures.draw(jobs))
     args = (found.charts, pngs, found.settings, found.classroom, found.quizzes)
     return found, classroom.handouts(*args), classroom.files(*args), args
+
+
+@pytest.fixture(scope="session")
+def made(once):
+    # The first test worker to ask fills the cache (pictures, PDFs); the others wait, then make the files from it.
+    first = []
+    once("classroom", lambda _: first.append(make()))
+    return first[0] if first else make()
 
 
 def squeeze(text: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import pathlib
 import re
+import shutil
 import subprocess
 
 import pytest
@@ -15,9 +16,6 @@ from core.errors import BuildError
 from explainer import assets, build_docs, skeleton
 
 from sitebuild import PAGES, page_id
-
-# Its module fixture is slow to make: one test worker runs the whole module (make test: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("foundations")
 
 # Lower layers first: a module may import only from its own layer or the ones before it.
 LAYERS = ("core", "charts", "explainer", "hooks", "scripts")
@@ -194,12 +192,10 @@ def test_no_file_names_a_path_of_one_machine():
     assert offenders == []
 
 
-@pytest.fixture(scope="module")
-def pseudo(tmp_path_factory) -> pathlib.Path:
+@pytest.fixture(scope="session")
+def pseudo(once) -> pathlib.Path:
     """The pages rendered in the pseudo-language (no worksheets, decks or preview cards: --preview)."""
-    out = tmp_path_factory.mktemp("pseudo")
-    build_docs.render(out, strings.PSEUDO, preview=True)
-    return out
+    return once("pseudo", lambda out: build_docs.render(out, strings.PSEUDO, preview=True))
 
 
 @pytest.mark.parametrize("page", PAGES, ids=page_id)
@@ -209,7 +205,8 @@ def test_every_page_is_rendered_with_no_marker_left(pseudo, page):
     assert text.startswith("---\n"), "the front matter is kept for the engine"
 
 
-def test_a_second_render_changes_nothing_and_stale_files_go(pseudo):
+def test_a_second_render_changes_nothing_and_stale_files_go(pseudo, tmp_path):
+    pseudo = shutil.copytree(pseudo, tmp_path / "pseudo")  # the other tests read the shared one
     stale = pseudo / "old-page" / "index.md"
     stale.parent.mkdir()
     stale.write_text("gone")

@@ -11,13 +11,12 @@ import pytest
 
 from sitebuild import EDITIONS, ROOT, build_editions
 
-# Its module fixture builds the offline copy: one test worker runs the whole module (make test: --dist loadgroup).
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("offline")]
+pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def unzipped(tmp_path_factory):
-    work = tmp_path_factory.mktemp("offline")
+def pack(work):
+    """The three editions' offline copy, zipped twice (the same bytes each time) and unzipped in `work/usb`."""
+    work.mkdir()
     done = build_editions(work / "site", "mkdocs.offline", OFFLINE="true")
     assert done.returncode == 0, done.stderr[-3000:]
     archive = work / "kz-explainer-offline.zip"
@@ -32,7 +31,11 @@ def unzipped(tmp_path_factory):
     assert hashlib.sha256(archive.read_bytes()).digest() == hashlib.sha256(again.read_bytes()).digest()
     with zipfile.ZipFile(archive) as zipped:
         zipped.extractall(work / "usb")
-    return work / "usb" / "kz-explainer"
+
+
+@pytest.fixture(scope="session")
+def unzipped(once):
+    return once("offline", pack) / "usb" / "kz-explainer"
 
 
 def open_file(browser, path):
