@@ -8,6 +8,7 @@ import fcntl
 import os
 import pathlib
 import shutil
+import threading
 from collections.abc import Callable
 
 import pytest
@@ -42,15 +43,49 @@ def once(tmp_path_factory, worker_id) -> Callable[[str, Callable[[pathlib.Path],
     return made
 
 
+def pytest_collection_modifyitems(items):
+    """The tests that need no shared build come first: the test workers run them while the builds are made."""
+    items.sort(key=lambda item: bool({"site", "offline"} & set(item.fixturenames)))
+
+
+def build_site(dest: pathlib.Path) -> None:
+    """The site as published (English at the root, each edition in its folder)."""
+    done = build_editions(dest)
+    assert done.returncode == 0, f"the strict build failed:\n{done.stderr[-3000:]}"
+
+
+def build_offline(work: pathlib.Path) -> None:
+    """The offline copy's three editions (no public address) in `work/site`, and what the English build printed."""
+    done = build_editions(work / "site", "mkdocs.offline", OFFLINE="true")
+    assert done.returncode == 0, f"the offline build failed:\n{done.stderr[-3000:]}"
+    (work / "printed.txt").write_text(done.stdout + done.stderr, encoding="utf-8")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def head_start(once):
+    """The two slow builds start at once, one after the other (the second draws from the cache the first filled), in
+    the background of the first worker, while the workers run the tests that need neither."""
+
+    def build_both():
+        for name, make in (("site", build_site), ("offline", build_offline)):
+            try:
+                once(name, make)
+            except BaseException:  # the tests that need it report the failure
+                return
+
+    threading.Thread(target=build_both, daemon=True).start()
+
+
 @pytest.fixture(scope="session")
 def site(once) -> pathlib.Path:
     """The site (English at the root, each edition in its folder), built once for the whole run."""
+    return once("site", build_site)
 
-    def make(dest: pathlib.Path) -> None:
-        done = build_editions(dest)
-        assert done.returncode == 0, f"the strict build failed:\n{done.stderr[-3000:]}"
 
-    return once("site", make)
+@pytest.fixture(scope="session")
+def offline(once) -> pathlib.Path:
+    """The offline copy's editions, built once: `offline / "site"`, and `offline / "printed.txt"`."""
+    return once("offline", build_offline)
 
 
 # Flags that stop Chromium's own background traffic (updates, sync, safe browsing), so that

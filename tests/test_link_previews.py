@@ -14,7 +14,7 @@ import pytest
 
 from explainer import changes, pages
 
-from sitebuild import CHAPTERS, EPOCH, PAGES, SITE_URL, build, built_page, page_id
+from sitebuild import CHAPTERS, EPOCH, PAGES, SITE_URL, built_page, page_id
 
 # Hosts the project does not control; no built file may name them unless the build was told to.
 INVENTED = ("kz-explainer.github.io", "github.com/kz-explainer")
@@ -60,18 +60,11 @@ def head(site: pathlib.Path, page: pages.PageInfo) -> Head:
     return parser
 
 
-def build_local(work: pathlib.Path) -> None:
-    """A build with no public address, and what it printed."""
-    done = build(work / "site", SITE_URL="")
-    assert done.returncode == 0, f"the local build failed:\n{done.stderr[-3000:]}"
-    (work / "printed.txt").write_text(done.stdout + done.stderr, encoding="utf-8")
-
-
 @pytest.fixture(scope="session")
-def builds(site, once) -> dict[str, tuple[pathlib.Path, str]]:
-    """The session's build (with a public address) and one without: name → (site folder, what the build printed)."""
-    local = once("local", build_local)
-    return {"public": (site, ""), "local": (local / "site", (local / "printed.txt").read_text(encoding="utf-8"))}
+def builds(site, offline) -> dict[str, tuple[pathlib.Path, str]]:
+    """The session's build (with a public address) and one without (the offline copy's English edition, as a local
+    build makes it): name → (site folder, what the build printed)."""
+    return {"public": (site, ""), "local": (offline / "site", (offline / "printed.txt").read_text(encoding="utf-8"))}
 
 
 def png_size(path: pathlib.Path) -> tuple[int, int]:
