@@ -55,8 +55,9 @@ def build_site(dest: pathlib.Path) -> None:
 
 
 def build_offline(work: pathlib.Path) -> None:
-    """The offline copy's three editions (no public address) in `work/site`, and what the English build printed."""
-    done = build_editions(work / "site", "mkdocs.offline", OFFLINE="true")
+    """The offline copy's three editions in `work/site` as `make offline` builds them (no public address: SITE_URL is
+    not set), and what the English build printed."""
+    done = build_editions(work / "site", "mkdocs.offline", OFFLINE="true", SITE_URL="")
     assert done.returncode == 0, f"the offline build failed:\n{done.stderr[-3000:]}"
     (work / "printed.txt").write_text(done.stdout + done.stderr, encoding="utf-8")
 
