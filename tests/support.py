@@ -17,6 +17,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+import xml.etree.ElementTree as ET
 
 import sitebuild
 
@@ -175,3 +176,17 @@ def live_server(cache: str | None = None, log: str = os.devnull, config: str = "
             except subprocess.TimeoutExpired:
                 os.killpg(server.pid, signal.SIGKILL)
                 raise
+
+
+def chart_words(tab) -> dict[str, dict[str, int]]:
+    """Per chart, the words its light wide picture draws, with how often the page's own text has each."""
+    page_text = " ".join(tab.page.evaluate("document.body.innerText").split())
+    words = {}
+    for card in tab.page.locator(".chart-card").all():
+        src = card.locator(".chart-card__picture--light img").get_attribute("src")
+        svg = tab.page.evaluate("url => fetch(url).then(r => r.text())", src)
+        texts = {
+            " ".join("".join(t.itertext()).split()) for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")
+        }
+        words[card.get_attribute("id")] = {t: page_text.count(t) for t in texts if len(t) >= 4}
+    return words

@@ -2,8 +2,8 @@
 or a marker, and none runs off the picture's edge; on a phone no chart text is smaller than 12 px; every text is in
 the page's typeface.
 
-The pictures are drawn as a build draws them (charts.pictures.draw, into an empty cache of the test's own) and
-measured in Chromium: each <text> element's box as the browser lays it out, each marker's box, and points along
+The pictures are the session build's (charts.pictures.draw, from the cache the build filled), measured in
+Chromium: each <text> element's box as the browser lays it out, each marker's box, and points along
 each line every pixel. Two text boxes must stay 2 × CLEARANCE apart (the reader's own font may be wider or taller
 than the one the test machine draws with, and labels that nearly touch read as one); a text box may touch a line or a
 marker, as a label set just beside its point does (Plotly sets such a label up to a pixel into its marker's box), but
@@ -12,16 +12,14 @@ not overlap it.
 
 from __future__ import annotations
 
-import json
-import pathlib
-
 import pytest
 
 from charts import pictures, theme
 from charts.card import build
 from charts.registry import CHARTS
-from core import cache
-from explainer import chart_card
+from explainer import chart_card, pages
+
+from sitebuild import SITE_URL
 
 # The pictures a reader sees (the light ones: the dark ones have the same layout) and the downloadable export.
 VARIANTS = ("light.wide.svg", "light.narrow.svg", "export.svg")
@@ -89,31 +87,22 @@ MEASURE = """
 
 
 @pytest.fixture(scope="session")
-def measured(once, browser) -> dict[tuple[str, str], dict]:
-    """(chart, variant) → the picture's texts and clashes, every chart drawn afresh into a cache of the test's own."""
-
-    def measure(work: pathlib.Path) -> None:
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(cache, "DIR", work / "cache")
-            # The exports carry the site's name and address: a long address tests the credit line's room.
-            site = ("Kazakhstan and ‘smart authoritarianism’: an explainer", "https://explainer.example.org/")
-            jobs = [
-                job
-                for chart_id in CHARTS
-                for job in chart_card.picture_jobs(build(chart_id), *site)
-                if job.variant in VARIANTS
-            ]
-            drawn = pictures.draw(jobs)
-        page = browser.new_page()
-        found = []
-        for job, svg in drawn.items():
-            page.set_content(f"<!doctype html><body style='margin:0'>{svg.decode()}</body>")
-            found.append([job.chart, job.variant, page.evaluate(MEASURE, CLEARANCE)])
-        page.close()
-        (work / "measured.json").write_text(json.dumps(found), encoding="utf-8")
-
-    found = json.loads((once("labels", measure) / "measured.json").read_text(encoding="utf-8"))
-    return {(chart, variant): data for chart, variant, data in found}
+def measured(site, browser) -> dict[tuple[str, str], dict]:
+    """(chart, variant) → the picture's texts and clashes, each picture as the session's build drew it (its name and
+    address, which the exports' credit line carries; from the cache the build filled)."""
+    jobs = [
+        job
+        for chart_id in CHARTS
+        for job in chart_card.picture_jobs(build(chart_id), pages.load_settings().site_name, SITE_URL)
+        if job.variant in VARIANTS
+    ]
+    found = {}
+    page = browser.new_page()
+    for job, svg in pictures.draw(jobs).items():
+        page.set_content(f"<!doctype html><body style='margin:0'>{svg.decode()}</body>")
+        found[(job.chart, job.variant)] = page.evaluate(MEASURE, CLEARANCE)
+    page.close()
+    return found
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

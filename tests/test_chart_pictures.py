@@ -15,9 +15,10 @@ from core import browser, cache
 from core.errors import BuildError
 from explainer import chart_card, pages
 
-# The build's own name and address, so that the pictures come from the cache a build of the site filled.
-SETTINGS = pages.load_settings()
-SITE = (SETTINGS.site_name, SETTINGS.site_url)
+from sitebuild import SITE_URL
+
+# The session build's name and address, so that the pictures come from the cache it filled.
+SITE = (pages.load_settings().site_name, SITE_URL)
 
 
 def jobs_of(chart_id: str) -> list[pictures.Job]:
@@ -25,14 +26,10 @@ def jobs_of(chart_id: str) -> list[pictures.Job]:
 
 
 @pytest.fixture(scope="session")
-def drawn(once) -> dict[str, dict[str, bytes]]:
-    """Chart → variant → bytes, as a build draws them (from the cache when it is warm; the first test worker to ask
-    fills it, so that the others do not draw the same pictures at the same time)."""
+def drawn(site) -> dict[str, dict[str, bytes]]:
+    """Chart → variant → bytes, as the session's build drew them (from the cache it filled)."""
     every = {chart_id: jobs_of(chart_id) for chart_id in sorted(CHARTS)}
-    jobs = [job for jobs in every.values() for job in jobs]
-    first = []
-    once("pictures", lambda _: first.append(pictures.draw(jobs)))
-    out = first[0] if first else pictures.draw(jobs)
+    out = pictures.draw([job for jobs in every.values() for job in jobs])
     return {chart_id: {job.variant: out[job] for job in jobs} for chart_id, jobs in every.items()}
 
 

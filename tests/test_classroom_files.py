@@ -6,6 +6,7 @@ makes them (explainer.classroom), with the chart pictures from the picture cache
 from __future__ import annotations
 
 import collections
+import dataclasses
 import io
 import pathlib
 import re
@@ -20,8 +21,11 @@ from pptx.util import Emu
 from charts import pictures, publish
 from core import INCLUDES, yamlfile
 from core.strings import text as t
-from explainer import chart_card, classroom, pages, quiz, site
+from explainer import chart_card, classroom, pages, quiz
+from explainer import site as site_model
 from explainer.classroom import deck, fit, handout, lessons, page, worksheet
+
+from sitebuild import SITE_URL
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 QUIZZES = sorted((INCLUDES / "quizzes").glob("*.yml"))
@@ -103,22 +107,16 @@ def test_the_correct_option_is_rarely_the_longest():
 # -- The files, made once -----------------------------------------------------------------------------------------
 
 
-def make():
-    """The site's classroom material, each chapter's handout and every file the render step writes from them."""
-    found = site.Site(pages.load_settings())
+@pytest.fixture(scope="session")
+def made(site):
+    """The site's classroom material, each chapter's handout and every file the render step writes from them, made as
+    the session's build made them (its address; after it, so that pictures and PDFs come from the cache it filled)."""
+    found = site_model.Site(dataclasses.replace(pages.load_settings(), site_url=SITE_URL))
     s = found.settings
     jobs = [job for chart in found.charts.values() for job in chart_card.picture_jobs(chart, s.site_name, s.site_url)]
     pngs = publish.picture_files(pictures.draw(jobs))
     args = (found.charts, pngs, found.settings, found.classroom, found.quizzes)
     return found, classroom.handouts(*args), classroom.files(*args), args
-
-
-@pytest.fixture(scope="session")
-def made(once):
-    # The first test worker to ask fills the cache (pictures, PDFs); the others wait, then make the files from it.
-    first = []
-    once("classroom", lambda _: first.append(make()))
-    return first[0] if first else make()
 
 
 def squeeze(text: str) -> str:

@@ -1,12 +1,11 @@
-"""Every chart in Chromium: a picture whatever the reader does (jumps, print, phone, no script), live on request."""
+"""Every chart in Chromium: a picture whatever the reader does (jumps, phone, no script), live on request (print:
+test_print_and_quiz.py)."""
 
 from __future__ import annotations
 
 import contextlib
 import re
-import xml.etree.ElementTree as ET
 
-import pypdfium2
 import pytest
 from support import chart_pages, url_of, wait_for_pictures
 
@@ -23,8 +22,6 @@ HOME_OF = {
     for chart_id in CHARTS
     if any(f"<!-- md:chart {chart_id} " in p.body for p in CHART_PAGES)
 }
-# Chromium's print layout at 1 cm margins: A4 and US Letter.
-PAPERS = {"A4": "A4", "Letter": "Letter"}
 SHRINK = 1.3
 
 # Ids of chart cards that show nothing: neither a drawn live chart nor a loaded, displayed picture.
@@ -74,52 +71,6 @@ def test_charts_stay_after_in_page_jumps_and_navigation_back(visit, page):
     tab.page.go_back()
     tab.page.wait_for_url(f"**/{url_of(page)}*")
     assert_every_chart_visible(tab, "after going away and back")
-    tab.check_clean()
-
-
-def _chart_words(tab) -> dict[str, dict[str, int]]:
-    """Per chart, the words its light wide picture draws, with how often the page's own text has each."""
-    page_text = " ".join(tab.page.evaluate("document.body.innerText").split())
-    words = {}
-    for card in tab.page.locator(".chart-card").all():
-        src = card.locator(".chart-card__picture--light img").get_attribute("src")
-        svg = tab.page.evaluate("url => fetch(url).then(r => r.text())", src)
-        texts = {
-            " ".join("".join(t.itertext()).split()) for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")
-        }
-        words[card.get_attribute("id")] = {t: page_text.count(t) for t in texts if len(t) >= 4}
-    return words
-
-
-@pytest.mark.parametrize("paper", PAPERS)
-@pytest.mark.parametrize("page", CHART_PAGES, ids=page_id)
-def test_pdf_printed_straight_after_load_contains_every_chart(visit, page, paper, tmp_path):
-    tab = visit(url_of(page))
-    tab.page.emulate_media(media="print")
-    words = _chart_words(tab)
-    outside = tab.page.evaluate("""() => [...document.querySelectorAll('.chart-card')].flatMap(card => {
-        const box = card.getBoundingClientRect();
-        return [...card.querySelectorAll('*')].filter(e => e.offsetParent !== null || e.tagName === 'IMG')
-          .filter(e => { const r = e.getBoundingClientRect();
-            return r.width && (r.right > box.right + 1 || r.left < box.left - 1); })
-          .map(e => card.id + ' ' + e.tagName + '.' + (e.getAttribute('class') || '')).slice(0, 3);
-    })""")
-    assert outside == [], f"chart card content runs past its card in print: {outside}"
-    shown = tab.page.evaluate("""() => [...document.querySelectorAll('.chart-card')].map(card =>
-        [...card.querySelectorAll('.chart-card__picture img')].filter(i => i.offsetParent !== null)
-          .map(i => i.currentSrc.split('/').pop()))""")
-    assert all(len(s) == 1 and s[0].endswith(".light.wide.svg") for s in shown), (
-        f"print shows the light wide pictures: {shown}"
-    )
-    pdf = tmp_path / "page.pdf"
-    tab.page.pdf(
-        path=str(pdf), format=PAPERS[paper], margin={side: "1cm" for side in ("top", "right", "bottom", "left")}
-    )
-    document = pypdfium2.PdfDocument(str(pdf))
-    printed = " ".join(" ".join(p.get_textpage().get_text_range() for p in document).split())
-    # A chart is printed when some word it draws is in the PDF more often than in the page's text.
-    missing = [chart for chart, found in words.items() if not any(printed.count(w) > n for w, n in found.items())]
-    assert missing == [], f"charts missing from the {paper} PDF: {missing}"
     tab.check_clean()
 
 

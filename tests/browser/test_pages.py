@@ -1,4 +1,5 @@
-"""Every page in Chromium: private, error-free, accessible in both schemes, fits a phone, prints whole."""
+"""Every page in Chromium: private, error-free, accessible in both schemes, fits a phone (print:
+test_print_and_quiz.py)."""
 
 from __future__ import annotations
 
@@ -67,35 +68,6 @@ def test_keyboard_reaches_the_skip_link_and_every_chart(visit):
         plot.focus()
         assert tab.page.evaluate("document.activeElement.getAttribute('aria-label')")
         assert tab.page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
-    tab.check_clean()
-
-
-@pytest.mark.parametrize("page", CHAPTERS + [p for p in PAGES if p.src == "print/index.md"], ids=page_id)
-def test_page_prints_whole(visit, page, tmp_path):
-    tab = visit(url_of(page))
-    count = wait_for_pictures(tab.page, "light")
-    tab.page.emulate_media(media="print")
-    tab.page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    if count:
-        wait_for_pictures(tab.page, "light")
-    hidden = tab.page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer']
-        .map(s => document.querySelector(s)).filter(e => e && e.offsetParent !== null).map(e => e.className)""")
-    assert hidden == [], f"navigation shows in print: {hidden}"
-    cropped = tab.page.evaluate("""() => [...document.querySelectorAll('.chart-card')].filter(card => {
-        const box = card.getBoundingClientRect();
-        return [...card.querySelectorAll('img, table')].some(e => e.getBoundingClientRect().right > box.right + 1);
-    }).map(card => card.id)""")
-    assert cropped == [], f"charts cropped in print: {cropped}"
-    closed = tab.page.evaluate("[...document.querySelectorAll('details')].filter(d => !d.open).length")
-    assert closed == 0, "questions' guidance and data tables print open"
-    # Sources' addresses print once, in "Sources and notes" (tests/browser/test_print_and_quiz.py checks the rest).
-    shown = tab.page.evaluate("""() => {
-        const a = document.querySelector('.md-content .footnote a[href^="http"]:not(.footnote-backref)');
-        return a ? getComputedStyle(a, '::after').content : 'none-needed'; }""")
-    assert shown == "none-needed" or "http" in shown, "the sources' addresses are printed"
-    pdf = tmp_path / "page.pdf"
-    tab.page.pdf(path=str(pdf), format="A4", print_background=True)
-    assert pdf.stat().st_size > 20_000
     tab.check_clean()
 
 
