@@ -215,16 +215,22 @@ def test_a_second_render_changes_nothing_and_stale_files_go(pseudo, tmp_path):
 
 
 def test_the_pseudo_language_shows_every_label_transformed(pseudo):
-    """Every string the strings file gives a page (card, header, quiz, sources) appears in its pseudo form, and
-    no English string of the file is left: any English left would be a string still in code."""
-    pages_text = "\n".join(p.read_text(encoding="utf-8") for p in pseudo.rglob("*.md"))
+    """Every string the strings file gives a page (card, header, quiz, sources) or a chart picture (legend, axis,
+    annotation) appears in its pseudo form, and no English string of the file is left in either: any English left
+    would be a string still in code."""
+    pages_text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(pseudo.rglob("*.md")))
+    pictures_text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(pseudo.rglob("*.svg")))
     english = {v for v in strings.table("en").values() if isinstance(v, str) and len(v.split()) >= 2 and "{" not in v}
     # The pseudo-language transforms strings, not the English pages' own words (a heading may say the same).
     sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md"))
     left = sorted(v for v in english if v in pages_text and v not in sources)
     assert left == [], f"English labels left in a pseudo-language page: {left[:10]}"
+    left = sorted(v for v in english if v in pictures_text)
+    assert left == [], f"English labels left in a pseudo-language chart picture: {left[:10]}"
     shown = [v for v in english if strings.pseudo(v) in pages_text]
     assert len(shown) >= 20, "the pages show the strings file's labels"
+    drawn = [v for v in english if strings.pseudo(v) in pictures_text]
+    assert len(drawn) >= 10, "the chart pictures show the strings file's labels"
 
 
 def test_a_printed_pdf_is_renumbered_to_the_same_bytes():
