@@ -290,9 +290,16 @@ def export_png_figure(svg: bytes, width: int, height: int) -> dict:
 # -- Clean-up: the same figure always gives the same bytes -------------------------------------------------
 
 
+def _sorted_attributes(tag: re.Match) -> str:
+    return "<svg " + " ".join(f'{k}="{v}"' for k, v in sorted(re.findall(r'([\w:-]+)="([^"]*)"', tag[1]))) + ">"
+
+
 def clean_svg(svg: bytes) -> bytes:
-    """Replace Plotly's random plot id (in clip-path, defs and legend ids) by a fixed one."""
+    """Replace Plotly's random plot id (in clip-path, defs and legend ids) by a fixed one, and write the root element's
+    attributes in one order (a map's root gets its style attribute before or after its viewBox, depending on when
+    the map outlines arrived)."""
     text = svg.decode("utf-8")
+    text = re.sub(r"<svg ([^>]*)>", _sorted_attributes, text, count=1)
     found = re.search(r'id="defs-([0-9a-z]+)"', text)
     if found:
         uid = re.escape(found[1])

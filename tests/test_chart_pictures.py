@@ -118,3 +118,11 @@ def test_a_cold_draw_is_byte_identical_twice_and_a_broken_figure_names_its_chart
     with pytest.raises(BuildError) as raised:
         pictures.draw([broken])
     assert job.chart in str(raised.value) and job.module in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_the_root_element_is_written_the_same_whatever_order_the_browser_gave_its_attributes():
+    """Seen in two cold builds: a map's root <svg> had its style before its viewBox in one, after it in the other."""
+    one = b'<svg class="main-svg" width="680" height="440" style="" viewBox="0 0 680 440"><g id="a"/></svg>'
+    two = b'<svg class="main-svg" width="680" height="440" viewBox="0 0 680 440" style=""><g id="a"/></svg>'
+    assert pictures.clean_svg(one) == pictures.clean_svg(two)
+    assert b'<g id="a"/>' in pictures.clean_svg(one), "only the root element is rewritten"
