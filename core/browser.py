@@ -11,6 +11,7 @@ import re
 import shutil
 import sys
 import tempfile
+import time
 
 from .errors import BuildError, one_line
 
@@ -29,6 +30,10 @@ INSTALL_HINT = (
 )
 # Up to this many pictures, one browser tab is quicker than two (a second tab costs about 1 s to start).
 SMALL_BATCH = 8
+# Seconds in which a session that is still working finishes at least one figure or page. Chromium has been seen to
+# stop answering mid-batch on a loaded machine (the build then waited for ever): such a session is given up and the
+# batch drawn once more in a fresh one.
+STALL = 60
 # Chromium stamps the print time into a PDF; the same number of bytes keeps the cross-reference table valid.
 PDF_DATES = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}([^)]*)\)")
 # A page sets its own size and margins (@page); no header or footer with the file's path.
@@ -91,7 +96,22 @@ def fix_pdf(pdf: bytes, stamp: str = "19800101000000") -> bytes:
     return PDF_NODE_IDS.sub(lambda m: b"(node%08d)" % numbers[m[1]], pdf)
 
 
-async def _print(session, pages: list[str]) -> list[bytes]:
+class Stalled(BrowserError):
+    pass
+
+
+async def _watched(coroutine, progress: list[float]):
+    """The coroutine's result, unless nothing advances `progress` (the time of the last figure or page) for STALL s."""
+    task = asyncio.ensure_future(coroutine)
+    while not task.done():
+        await asyncio.wait({task}, timeout=min(5, STALL))
+        if not task.done() and time.monotonic() - progress[0] > STALL:
+            task.cancel()
+            raise Stalled(f"the headless browser stopped answering (nothing drawn or printed in {STALL} s)")
+    return task.result()
+
+
+async def _print(session, pages: list[str], progress: list[float]) -> list[bytes]:
     """Each page printed in the open session, two tabs at a time."""
     limit = asyncio.Semaphore(2)
     with tempfile.TemporaryDirectory(prefix="kz-print-") as tmp:
@@ -107,6 +127,7 @@ async def _print(session, pages: list[str]) -> list[bytes]:
                 await loaded
                 answer = await tab.send_command("Page.printToPDF", params=PRINT)
                 await session.close_tab(tab.target_id)
+                progress[0] = time.monotonic()
             if "error" in answer:
                 raise BrowserError(f"Chromium could not print a page: {one_line(answer['error'])}")
             return fix_pdf(base64.b64decode(answer["result"]["data"]))
@@ -117,18 +138,25 @@ async def _print(session, pages: list[str]) -> list[bytes]:
 async def _run(path: str, figures: list[dict], pages: list[str], topojson: str | None) -> tuple[list, list]:
     import kaleido
 
+    progress = [time.monotonic()]
     tabs = 2 if len(figures) > SMALL_BATCH else 1
-    async with kaleido.Kaleido(n=tabs, path=path, mathjax=False, timeout=120) as session:
 
-        async def draw(figure: dict):
-            try:
-                return await session.calc_fig(figure["figure"], opts=figure["opts"], topojson=topojson)
-            except Exception as error:  # noqa: BLE001 - kaleido raises several kinds; the caller names the chart
-                return BrowserError(one_line(error))
+    async def work():
+        async with kaleido.Kaleido(n=tabs, path=path, mathjax=False, timeout=120) as session:
 
-        drawn = list(await asyncio.gather(*(draw(f) for f in figures)))
-        printed = await _print(session, pages) if pages else []
-    return drawn, printed
+            async def draw(figure: dict):
+                try:
+                    return await session.calc_fig(figure["figure"], opts=figure["opts"], topojson=topojson)
+                except Exception as error:  # noqa: BLE001 - kaleido raises several kinds; the caller names the chart
+                    return BrowserError(one_line(error))
+                finally:
+                    progress[0] = time.monotonic()
+
+            drawn = list(await asyncio.gather(*(draw(f) for f in figures)))
+            printed = await _print(session, pages, progress) if pages else []
+        return drawn, printed
+
+    return await _watched(work(), progress)
 
 
 def _in_own_loop(coroutine):
@@ -150,7 +178,10 @@ def run(figures: list[dict], pages: list[str] = (), topojson: str | None = None)
     if not path:
         raise BrowserError(INSTALL_HINT)
     try:
-        return _in_own_loop(_run(path, list(figures), list(pages), topojson))
+        try:
+            return _in_own_loop(_run(path, list(figures), list(pages), topojson))
+        except Stalled:
+            return _in_own_loop(_run(path, list(figures), list(pages), topojson))
     except BrowserError:
         raise
     except Exception as error:  # noqa: BLE001 - the browser would not start: say so in one line

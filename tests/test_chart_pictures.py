@@ -3,8 +3,10 @@ drawn again from an empty cache, clean of random ids and time stamps, and clear 
 
 from __future__ import annotations
 
+import asyncio
 import re
 import struct
+import time
 import zlib
 
 import pytest
@@ -126,3 +128,31 @@ def test_the_root_element_is_written_the_same_whatever_order_the_browser_gave_it
     two = b'<svg class="main-svg" width="680" height="440" viewBox="0 0 680 440" style=""><g id="a"/></svg>'
     assert pictures.clean_svg(one) == pictures.clean_svg(two)
     assert b'<g id="a"/>' in pictures.clean_svg(one), "only the root element is rewritten"
+
+
+def test_a_browser_that_stops_answering_is_given_up_and_the_batch_drawn_again(monkeypatch):
+    """Seen once in a loaded test run: kaleido's Chromium stopped answering mid-batch and the build waited for ever."""
+    monkeypatch.setattr(browser, "STALL", 0.3)
+    started = time.monotonic()
+    with pytest.raises(browser.Stalled):
+        asyncio.run(browser._watched(asyncio.sleep(30), [time.monotonic()]))
+    assert time.monotonic() - started < 5, "a stalled session is given up within seconds of STALL"
+
+    async def busy(progress):
+        for _ in range(4):
+            await asyncio.sleep(0.2)
+            progress[0] = time.monotonic()
+        return "drawn"
+
+    progress = [time.monotonic()]
+    assert asyncio.run(browser._watched(busy(progress), progress)) == "drawn", "a session that keeps drawing goes on"
+    tries = []
+
+    async def flaky(*args):
+        tries.append(args)
+        if len(tries) == 1:
+            raise browser.Stalled("stopped answering")
+        return ["picture"], []
+
+    monkeypatch.setattr(browser, "_run", flaky)
+    assert browser.run([{"figure": {}, "opts": {}}]) == (["picture"], []) and len(tries) == 2
