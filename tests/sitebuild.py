@@ -72,7 +72,7 @@ def build_editions(dest: pathlib.Path, stem: str = "mkdocs", **env) -> subproces
 
     def one(code: str) -> subprocess.CompletedProcess:
         config, environment = jobs[code]
-        return build(work / code / "site", config, copy_tree(work / code), **environment)
+        return build(work / code / "site", config, **environment)
 
     with concurrent.futures.ThreadPoolExecutor(len(jobs)) as pool:
         done = dict(zip(jobs, pool.map(one, jobs), strict=True))
