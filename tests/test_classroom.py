@@ -1,6 +1,6 @@
-"""Quizzes and lesson plans as data: every quiz's rules, a malformed quiz refused naming file and question (in-process
-and through the build), and lessons whose activities students have read for. The files made from them (worksheets,
-decks) are tested in test_classroom_files.py."""
+"""Quizzes and lesson plans as data: every quiz's rules, a malformed quiz refused naming file and question, and lessons
+whose activities students have read for. The files made from them (worksheets, decks) are tested in
+test_classroom_files.py."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from core import bibliography
 from explainer import quiz
 from explainer.classroom import lessons, material
 
-from sitebuild import CHAPTERS, ROOT, build_copy, copy_tree
+from sitebuild import CHAPTERS, ROOT
 
 QUIZZES = sorted((ROOT / "includes" / "quizzes").glob("*.yml"))
 SLUGS = [page.slug for page in CHAPTERS]
@@ -74,15 +74,20 @@ def test_a_malformed_quiz_is_refused_naming_file_and_question(breakage):
     assert "\n" not in message
 
 
-def test_a_malformed_quiz_stops_the_build_with_one_line(tmp_path):
-    tree = copy_tree(tmp_path / "tree")
+def test_a_malformed_quiz_file_stops_the_build_with_one_line(tmp_path):
+    """What the build reads: every file of the quiz folder (quiz.load_all). That such an error stops the whole build
+    in one line, writing nothing, is proven once for every kind of bad input:
+    test_bad_input.py::test_the_site_build_stops_on_bad_data_and_writes_nothing."""
+    folder = tmp_path / "quizzes"
+    folder.mkdir()
+    for path in QUIZZES:
+        (folder / path.name).write_bytes(path.read_bytes())
     slug = SLUGS[1]
-    (tree / "includes" / "quizzes" / f"{slug}.yml").write_text(_broken(slug, "two correct answers"), encoding="utf-8")
-    done = build_copy(tree)
-    assert done.returncode != 0, "the build published a quiz with two right answers"
-    assert f"includes/quizzes/{slug}.yml" in done.stderr and "exactly one" in done.stderr, done.stderr[-2000:]
-    assert "Traceback" not in done.stderr
-    assert not (tree / "site" / "index.html").exists()
+    (folder / f"{slug}.yml").write_text(_broken(slug, "two correct answers"), encoding="utf-8")
+    with pytest.raises(quiz.QuizError) as error:
+        quiz.load_all(CELLS, quiz_dir=folder)
+    message = str(error.value)
+    assert f"quizzes/{slug}.yml" in message and "exactly one" in message and "\n" not in message, message
 
 
 LESSONS = [(plan, lesson) for plan in lessons.plans() for lesson in plan.lessons]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from explainer import markers
-
-from sitebuild import build_copy, copy_tree
+from core.errors import BuildError
+from explainer import markers, pages
+from explainer.site import Site
 
 HANDLERS = {"chart": (True, lambda arg: f"[chart {arg}]"), "glossary": (False, lambda arg: "[glossary]")}
 
@@ -41,6 +41,13 @@ def test_bad_markers_are_refused_naming_page_and_marker(bad, complaint):
     assert bad[:14] in str(error.value)
 
 
+@pytest.fixture(scope="module")
+def renderer() -> Site:
+    return Site(pages.load_settings(), preview=True)
+
+
+# The site's own markers on a real page. That such an error stops the whole build in one line, writing nothing, is
+# proven once for every kind of bad input: test_bad_input.py::test_the_site_build_stops_on_bad_data_and_writes_nothing.
 @pytest.mark.parametrize(
     "bad, named",
     [
@@ -50,10 +57,9 @@ def test_bad_markers_are_refused_naming_page_and_marker(bad, complaint):
         ("<!-- md:cite no-such-source -->", "no-such-source"),
     ],
 )
-def test_the_build_stops_on_a_bad_marker(bad, named, tmp_path):
-    tree = copy_tree(tmp_path / "tree")
-    page = tree / "docs" / "about" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + f"\n\n{bad}\n", encoding="utf-8")
-    done = build_copy(tree)
-    assert done.returncode != 0, "the build accepted a bad marker"
-    assert "about/index.md" in done.stderr and named in done.stderr, done.stderr[-1500:]
+def test_a_page_with_a_bad_marker_is_refused_naming_page_and_marker(renderer, bad, named):
+    src = "about/index.md"
+    with pytest.raises(BuildError) as raised:
+        renderer.page(src, pages.source(src) + f"\n\n{bad}\n")
+    message = str(raised.value)
+    assert src in message and named in message and "\n" not in message, message
