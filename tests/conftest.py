@@ -63,12 +63,15 @@ def build_offline(work: pathlib.Path) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def head_start(once):
-    """The two slow builds start at once, one after the other (the second draws from the cache the first filled), in
-    the background of the first worker, while the workers run the tests that need neither."""
+def head_start(once, request):
+    """The slow builds the run needs start at once, one after the other (the offline copy draws from the cache the
+    site filled), in the background of the first worker, while the workers run the tests that need neither."""
+    needed = {name for item in request.session.items for name in item.fixturenames} & {"site", "offline"}
 
     def build_both():
         for name, make in (("site", build_site), ("offline", build_offline)):
+            if name not in needed:
+                continue
             try:
                 once(name, make)
             except BaseException:  # the tests that need it report the failure
