@@ -290,16 +290,22 @@ def export_png_figure(svg: bytes, width: int, height: int) -> dict:
 # -- Clean-up: the same figure always gives the same bytes -------------------------------------------------
 
 
+# A start tag with its attributes, as the browser writes them (every value in double quotes).
+START_TAG = re.compile(r'<([\w:-]+)((?:\s+[\w:-]+="[^"]*")+)\s*(/?)>')
+ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
+
+
 def _sorted_attributes(tag: re.Match) -> str:
-    return "<svg " + " ".join(f'{k}="{v}"' for k, v in sorted(re.findall(r'([\w:-]+)="([^"]*)"', tag[1]))) + ">"
+    attributes = " ".join(f'{name}="{value}"' for name, value in sorted(ATTRIBUTE.findall(tag[2])))
+    return f"<{tag[1]} {attributes}{tag[3]}>"
 
 
 def clean_svg(svg: bytes) -> bytes:
-    """Replace Plotly's random plot id (in clip-path, defs and legend ids) by a fixed one, and write the root element's
-    attributes in one order (a map's root gets its style attribute before or after its viewBox, depending on when
-    the map outlines arrived)."""
-    text = svg.decode("utf-8")
-    text = re.sub(r"<svg ([^>]*)>", _sorted_attributes, text, count=1)
+    """Replace Plotly's random plot id (in clip-path, defs and legend ids) by a fixed one, and write every element's
+    attributes in one order. The browser writes them in the order they were set, which depends on what was drawn
+    before (a map's root gets its style before or after its viewBox, depending on when the outlines arrived; a
+    legend's box its size before or after its style, depending on the figure drawn before it in the same tab)."""
+    text = START_TAG.sub(_sorted_attributes, svg.decode("utf-8"))
     found = re.search(r'id="defs-([0-9a-z]+)"', text)
     if found:
         uid = re.escape(found[1])
