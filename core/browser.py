@@ -112,23 +112,23 @@ async def _watched(coroutine, progress: list[float]):
 
 
 async def _print(session, pages: list[str], progress: list[float]) -> list[bytes]:
-    """Each page printed in the open session, one after the other."""
+    """Each page printed in the open session, one after the other in one tab."""
     printed = []
+    tab = await session.create_tab("about:blank")
+    await tab.send_command("Page.enable")
     with tempfile.TemporaryDirectory(prefix="kz-print-") as tmp:
         for index, page in enumerate(pages):
             source = pathlib.Path(tmp) / f"page-{index}.html"
             source.write_text(page, encoding="utf-8")
-            tab = await session.create_tab("about:blank")
-            await tab.send_command("Page.enable")
             loaded = tab.subscribe_once("Page.loadEventFired")
             await tab.send_command("Page.navigate", params={"url": source.as_uri()})
             await loaded
             answer = await tab.send_command("Page.printToPDF", params=PRINT)
-            await session.close_tab(tab.target_id)
             progress[0] = time.monotonic()
             if "error" in answer:
                 raise BrowserError(f"Chromium could not print a page: {one_line(answer['error'])}")
             printed.append(fix_pdf(base64.b64decode(answer["result"]["data"])))
+    await session.close_tab(tab.target_id)
     return printed
 
 
