@@ -9,7 +9,6 @@ import re
 import shutil
 
 import pytest
-from PIL import Image
 
 import charts.card
 import charts.datasets
@@ -162,17 +161,6 @@ def test_the_outlines_come_from_the_pinned_package_and_are_published():
 
 
 # -- Previews ---------------------------------------------------------------------------------------------------
-def test_preview_cards_are_deterministic_1200x630_pngs(tmp_path):
-    settings = pages.load_settings()
-    first, second = previews.cards(PAGES, settings, {}), previews.cards(PAGES, settings, {})
-    assert first == second and len(first) == len(PAGES)
-    for data in first.values():
-        path = tmp_path / "card.png"
-        path.write_bytes(data)
-        with Image.open(path) as image:
-            assert image.format == "PNG" and image.size == (1200, 630)
-
-
 @pytest.mark.parametrize("page", CHAPTERS, ids=page_id)
 def test_chapter_structured_data_has_the_types_and_properties(page):
     settings = pages.load_settings()
