@@ -83,8 +83,14 @@ def reader_tab(browser, site):
     context.close()
 
 
-EVENTS = {"request": "on_request", "requestfailed": "on_failed", "response": "on_response"}
-EVENTS |= {"console": "on_console", "pageerror": "on_pageerror"}
+# The page's events, each with the Visit method that records it.
+EVENTS = {
+    "request": "on_request",
+    "requestfailed": "on_failed",
+    "response": "on_response",
+    "console": "on_console",
+    "pageerror": "on_pageerror",
+}
 
 
 @pytest.fixture
@@ -108,7 +114,7 @@ def visit(reader_tab, base_url):
         record = Visit(page, urlsplit(base_url).netloc, urlsplit(SITE_URL).netloc)
         for event, method in EVENTS.items():
             listening.append((event, getattr(record, method)))
-            page.on(event, getattr(record, method))
+            page.on(*listening[-1])
         page.goto(base_url + path, wait_until="load")
         return record
 
