@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import concurrent.futures
 import contextlib
 import os
 import pathlib
@@ -12,6 +11,7 @@ import re
 import shutil
 import sys
 import tempfile
+import threading
 import time
 
 import kaleido
@@ -141,35 +141,79 @@ class _Session(kaleido.Kaleido):
         await self.tabs_ready.put(tab)
 
 
-async def _run(path: str, figures: list[dict], pages: list[str], topojson: str | None) -> tuple[list, list]:
+async def _run(chromium: _Chromium, figures: list[dict], pages: list[str], topojson: str | None) -> tuple[list, list]:
     progress = [time.monotonic()]
 
     async def work():
-        async with _Session(n=1, path=path, mathjax=False, timeout=120) as session:
+        session = await chromium.session()
 
-            async def draw(figure: dict):
-                try:
-                    return await session.calc_fig(figure["figure"], opts=figure["opts"], topojson=topojson)
-                except Exception as error:  # noqa: BLE001 - kaleido raises several kinds; the caller names the chart
-                    return BrowserError(one_line(error))
-                finally:
-                    progress[0] = time.monotonic()
+        async def draw(figure: dict):
+            try:
+                return await session.calc_fig(figure["figure"], opts=figure["opts"], topojson=topojson)
+            except Exception as error:  # noqa: BLE001 - kaleido raises several kinds; the caller names the chart
+                return BrowserError(one_line(error))
+            finally:
+                progress[0] = time.monotonic()
 
-            drawn = list(await asyncio.gather(*(draw(f) for f in figures)))
-            printed = await _print(session, pages, progress) if pages else []
+        drawn = list(await asyncio.gather(*(draw(f) for f in figures)))
+        printed = await _print(session, pages, progress) if pages else []
         return drawn, printed
 
     return await _watched(work(), progress)
 
 
-def _in_own_loop(coroutine):
-    """Run a coroutine to its end, from plain code or from inside a running event loop (then on a thread)."""
+class _Chromium:
+    """One browser, started at its first figure or page and kept until `close()`, on an event loop of its own thread
+    so that plain code can call it again and again."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self._session: _Session | None = None
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, name="browser", daemon=True)
+        self.thread.start()
+
+    async def session(self) -> _Session:
+        if self._session is None:
+            self._session = _Session(n=1, path=self.path, mathjax=False, timeout=120)
+            await self._session.__aenter__()
+        return self._session
+
+    def call(self, coroutine, timeout: float | None = None):
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
+
+    def forget(self) -> None:
+        """Give up the session (a stalled one): the next call starts a fresh browser."""
+        session, self._session = self._session, None
+        if session is not None:
+            with contextlib.suppress(Exception):
+                self.call(session.__aexit__(None, None, None), timeout=STALL)
+
+    def close(self) -> None:
+        self.forget()
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join()
+        self.loop.close()
+
+
+# The browser `kept_open()` keeps for the calls inside it, if any.
+_kept: list[_Chromium] = []
+
+
+@contextlib.contextmanager
+def kept_open():
+    """Inside the block, every `run()` uses one browser: a cold build starts Chromium once, rather than once each for
+    its pictures, export PNGs, slide pictures and PDFs (about 2 CPU-seconds a start). A build that needs no browser
+    (everything cached) starts none."""
+    path = find()
+    if not path or _kept:
+        yield
+        return
+    _kept.append(_Chromium(path))
     try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coroutine)
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
+        yield
+    finally:
+        _kept.pop().close()
 
 
 def run(figures: list[dict], pages: list[str] = (), topojson: str | None = None) -> tuple[list, list[bytes]]:
@@ -180,15 +224,20 @@ def run(figures: list[dict], pages: list[str] = (), topojson: str | None = None)
     path = find()
     if not path:
         raise BrowserError(INSTALL_HINT)
+    chromium = _kept[-1] if _kept else _Chromium(path)
     try:
         try:
-            return _in_own_loop(_run(path, list(figures), list(pages), topojson))
+            return chromium.call(_run(chromium, list(figures), list(pages), topojson))
         except Stalled:
-            return _in_own_loop(_run(path, list(figures), list(pages), topojson))
+            chromium.forget()
+            return chromium.call(_run(chromium, list(figures), list(pages), topojson))
     except BrowserError:
         raise
     except Exception as error:  # noqa: BLE001 - the browser would not start: say so in one line
         raise BrowserError(f"the headless browser ({path}) failed: {one_line(error)}") from None
+    finally:
+        if not _kept:
+            chromium.close()
 
 
 def main() -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pathlib
 
-from core import strings
+from core import browser, strings
 
 from . import assets, pages
 from .site import Site
@@ -15,7 +15,11 @@ def outputs(
 ) -> dict[str, bytes]:
     """Every file of the rendered docs folder in the current language: pages with their markers expanded, the site's
     assets (shared by every language), generated files. `docs` replaces the language's page sources (tests)."""
-    site = Site(settings or pages.load_settings(), docs, preview=preview)
+    with browser.kept_open():  # one browser for every picture and PDF the step has to make
+        return _outputs(Site(settings or pages.load_settings(), docs, preview=preview), docs)
+
+
+def _outputs(site: Site, docs: pathlib.Path | None) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     for path in sorted(p for p in pages.DOCS.rglob("*") if p.is_file()):
         rel = path.relative_to(pages.DOCS).as_posix()

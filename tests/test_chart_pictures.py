@@ -155,6 +155,37 @@ def test_a_browser_that_stops_answering_is_given_up_and_the_batch_drawn_again(mo
     assert browser.run([{"figure": {}, "opts": {}}]) == (["picture"], []) and len(tries) == 2
 
 
+def test_a_build_starts_one_browser_for_all_its_figures_and_pages(monkeypatch):
+    """Inside `kept_open()` (the render step) every call draws in one browser, closed when the block ends; outside
+    it, each call starts and closes its own."""
+    events = []
+
+    class Counted:
+        def __init__(self, **options):
+            events.append("start")
+
+        async def __aenter__(self):
+            return self
+
+        async def __aexit__(self, *exc):
+            events.append("close")
+
+        async def calc_fig(self, figure, opts, topojson):
+            return b"picture"
+
+    monkeypatch.setattr(browser, "_Session", Counted)
+    monkeypatch.setattr(browser, "find", lambda: "/usr/bin/chromium")
+    figure = {"figure": {}, "opts": {}}
+    with browser.kept_open():
+        for _ in range(3):
+            assert browser.run([figure]) == ([b"picture"], [])
+        assert events == ["start"]
+    assert events == ["start", "close"]
+    browser.run([figure])
+    browser.run([figure])
+    assert events == ["start", "close"] * 3
+
+
 def test_the_browser_session_keeps_plotly_loaded_between_figures():
     """kaleido 1.x reloads its tab after each figure (`_return_kaleido_tab`), two thirds of the drawing time; the
     session of core.browser hands the tab back as it is. If kaleido renames the method, this fails rather than the
