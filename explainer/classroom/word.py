@@ -36,6 +36,10 @@ def _face(rpr) -> None:
         fonts.set(qn(attr), FACE)
 
 
+# The table styles the worksheets use: Word's default and the grid.
+TABLE_STYLES = {"Normal Table", "Table Grid"}
+
+
 def setup(document, margins_cm: tuple[float, float] = (1.5, 1.7)) -> None:
     """A4, narrow margins, Arial in every style, compact spacing, the document's language."""
     section = document.sections[0]
@@ -45,6 +49,10 @@ def setup(document, margins_cm: tuple[float, float] = (1.5, 1.7)) -> None:
     section.header_distance = section.footer_distance = Cm(0.7)
     defaults = document.styles.element.find(qn("w:docDefaults"))
     _face(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")))
+    # Of the template's hundred table styles the files use two; the others only slowed every style look-up (python-docx
+    # scans them all) and filled styles.xml.
+    for style in [s for s in document.styles if s.type == WD_STYLE_TYPE.TABLE and s.name not in TABLE_STYLES]:
+        style.element.getparent().remove(style.element)
     for style in document.styles:
         if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE):
             _face(style.element.get_or_add_rPr())
