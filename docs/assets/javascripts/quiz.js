@@ -1,7 +1,7 @@
 // Marks the self-check quizzes the moment an answer is chosen, and gives the score once every question has
 // an answer (the first answer to each question counts). Stores nothing and sends nothing: the answers and the
-// feedback are already in the page. Works offline, with a keyboard and a screen reader, and after Material's
-// instant navigation (one set of delegated listeners serves every page). site.js loads it on pages with a quiz.
+// feedback are already in the page. Works offline, with a keyboard and a screen reader (one set of delegated
+// listeners serves every quiz). site.js loads it on pages with a quiz.
 (function () {
   "use strict";
 
@@ -53,9 +53,9 @@
 
   // "Read the passage": move the keyboard and screen-reader focus to the paragraph itself, not only
   // the view, so that reading continues from there.
-  // Listens before Material's instant navigation (capture), which would otherwise take the click.
+  // Listens first (capture), before any of Material's own click handlers.
   window.addEventListener("click", function (event) {
-    // Instant navigation makes the href absolute: compare the page, not how the href starts.
+    // Compare the page, not how the href is written.
     var link = event.target.closest && event.target.closest(".quiz a[href*='#']");
     if (!link || link.pathname !== location.pathname || !link.hash) return;
     var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));

@@ -1,8 +1,8 @@
-// Chart cards are pictures rendered when the site is built (charts/render.py): they need no script.
+// Chart cards are pictures rendered when the site is built (charts/pictures.py): they need no script.
 // On request (the Explore button, or a first pointer or focus on the picture) the site's own
 // plotly.js replaces the picture with the live chart, in the same size and colours; if anything
-// fails, the picture stays. The listeners are delegated to the document, so they serve every page
-// that Material's instant navigation brings in. Also: notes opened in place, glossary bubbles, print.
+// fails, the picture stays. One set of listeners, delegated to the document, serves every card.
+// Also: notes opened in place, glossary bubbles, print.
 (function () {
   "use strict";
 
@@ -23,7 +23,7 @@
     return plotly;
   }
 
-  // The spec is a file of the site, never an inline script that instant navigation could re-run.
+  // The spec is a file of the site, fetched on request, never an inline script.
   function loadSpec(url) {
     if (!specs[url]) {
       specs[url] = fetch(url).then(function (response) {
@@ -153,8 +153,7 @@
   window.addEventListener("beforeprint", beforePrint);
   window.addEventListener("afterprint", afterPrint);
 
-  // Paper prints no address for the site's own pages (site.css); instant navigation makes their
-  // hrefs absolute, so they are told apart by origin.
+  // Paper prints no address for the site's own pages (site.css): they are told apart by origin.
   function markInternal() {
     document.querySelectorAll(".md-typeset a[href]").forEach(function (link) {
       if (link.origin === location.origin) link.setAttribute("data-internal", "");
@@ -162,7 +161,7 @@
   }
 
   // The quizzes' marking and the edition switch (quiz.js, beside this script) load only on the pages
-  // that have them; quiz.js then serves every page instant navigation brings in.
+  // that have them.
   var here = document.currentScript && document.currentScript.src;
   var quizScript = null;
   function loadQuizScript() {
@@ -172,14 +171,9 @@
     document.body.appendChild(quizScript);
   }
 
-  // On this page, and on each page Material's instant navigation brings in (its document$ observable).
-  function pageShown() {
-    loadDarkPictures();
-    markInternal();
-    loadQuizScript();
-  }
-  pageShown();
-  if (window.document$) window.document$.subscribe(pageShown);
+  loadDarkPictures();
+  markInternal();
+  loadQuizScript();
 
   // A "Print this page" button.
   document.addEventListener("click", function (event) {
@@ -320,6 +314,4 @@
       closeNote(inside);
     }
   });
-  // A page brought in by instant navigation starts with no note open.
-  if (window.document$) window.document$.subscribe(function () { note = null; bubble = null; });
 })();
