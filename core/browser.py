@@ -174,9 +174,8 @@ class _Chromium:
         self.thread.start()
 
     async def session(self) -> _Session:
-        if self._session is None:
-            self._session = _Session(n=1, path=self.path, mathjax=False, timeout=120)
-            await self._session.__aenter__()
+        if self._session is None:  # kept only once it has started, so a failed start is tried again
+            self._session = await _Session(n=1, path=self.path, mathjax=False, timeout=120).__aenter__()
         return self._session
 
     def call(self, coroutine, timeout: float | None = None):
