@@ -155,7 +155,7 @@ def test_a_browser_that_stops_answering_is_given_up_and_the_batch_drawn_again(mo
     assert browser.run([{"figure": {}, "opts": {}}]) == (["picture"], []) and len(tries) == 2
 
 
-def test_a_build_starts_one_browser_for_all_its_figures_and_pages(monkeypatch):
+def test_a_build_starts_one_browser_for_all_its_calls(monkeypatch):
     """Inside `kept_open()` (the render step) every call draws in one browser, closed when the block ends; outside
     it, each call starts and closes its own."""
     events = []
